@@ -1,0 +1,101 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+const electronOnlyInApp = {
+  name: 'electron',
+  message:
+    'Only src-main/app may import electron (ARCHITECTURE.md: everything else runs under Node).',
+};
+const noMainFromRenderer = {
+  group: ['**/src-main/**', '../src-main/*', '../../src-main/*'],
+  message: 'The renderer talks to the main process through the contract only (src-shared).',
+};
+const noServerFromClient = {
+  group: ['**/src-server/**'],
+  message: 'The app and the server share only src-shared.',
+};
+const sharedIsPure = {
+  group: ['**/src-main/**', '**/src-renderer/**', '**/src-server/**', 'node:*', 'fs', 'path'],
+  message: 'src-shared holds the contract: no Node, no DOM, no other wing.',
+};
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/**',
+      'out/**',
+      'dist/**',
+      'dist-web/**',
+      'release/**',
+      'drizzle/**',
+      'src-server/drizzle/**',
+      'test-results/**',
+      'playwright-report/**',
+      'artifacts/**',
+      '.scratch/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+      'no-restricted-imports': [
+        'error',
+        { paths: [electronOnlyInApp], patterns: [noMainFromRenderer, noServerFromClient] },
+      ],
+    },
+  },
+  {
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/app/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyInApp],
+          patterns: [
+            noServerFromClient,
+            { group: ['**/src-renderer/**'], message: 'Main never imports the renderer.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [electronOnlyInApp], patterns: [sharedIsPure] }],
+    },
+  },
+  {
+    files: ['src-server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyInApp],
+          patterns: [
+            {
+              group: ['**/src-main/**', '**/src-renderer/**'],
+              message: 'The server shares only src-shared.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createServer as createVite } from 'vite';
+import { createMainContext } from '../main-context';
+import { startBridge } from './server';
+import { defaultDataDir } from './serve-paths';
+
+/**
+ * `npm run dev:web`: the real main process under Node + the renderer through Vite (hot reload),
+ * on http://127.0.0.1:<port>/. Open the printed URL in any browser.
+ */
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../../src-renderer');
+
+async function main() {
+  const dataDir = defaultDataDir();
+  const ctx = createMainContext({ dataDir, host: 'browser' });
+  const vite = await createVite({
+    configFile: path.resolve(here, '../../vite.web.config.ts'),
+    server: { middlewareMode: true },
+    appType: 'custom',
+  });
+  const bridge = await startBridge({
+    ctx,
+    port: Number(process.env.PORT ?? 5199),
+    vite: {
+      middlewares: vite.middlewares,
+      transformIndexHtml: (url, html) => vite.transformIndexHtml(url, html),
+      indexHtmlPath: path.join(root, 'index.html'),
+    },
+  });
+  console.log(`Signwright (browser mode, dev) at ${bridge.url} — data in ${dataDir}`);
+  const stop = async () => {
+    await bridge.close();
+    await vite.close();
+    ctx.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+void main();

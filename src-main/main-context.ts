@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDatabase, type OpenedDatabase } from './db/client';
+import { EventBus } from './events';
+import { createDispatch, type Dispatch, type Handlers } from './ipc/dispatch';
+import { projectHandlers } from './ipc/handlers/projects';
+import { requireActor, type ServiceContext } from './services/context';
+import { getProfile } from './services/profile';
+import { ENGINE_VERSION_FOR_INFO } from './engine-version';
+
+export type HostKind = 'electron' | 'browser' | 'memory';
+
+export interface MainOptions {
+  /** folder for signwright.sqlite, attachments, logs */
+  dataDir: string;
+  /** defaults to <repo>/drizzle (dev, tests, browser mode); the packaged app passes resources */
+  migrationsFolder?: string;
+  nativeBinding?: string;
+  host: HostKind;
+  appVersion?: string;
+  /** injectable clock for tests */
+  now?: () => string;
+  log?: (level: 'info' | 'warn' | 'error', msg: string, extra?: unknown) => void;
+  /** host-specific handlers (the Electron host adds the updater, dialogs, ...) */
+  extraHandlers?: (ctx: ServiceContext) => Partial<Handlers>;
+}
+
+export interface MainContext {
+  dispatch: Dispatch;
+  events: EventBus;
+  services: ServiceContext;
+  database: OpenedDatabase;
+  dataDir: string;
+  close(): void;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const DEFAULT_MIGRATIONS = path.resolve(here, '..', 'drizzle');
+export const DB_FILE_NAME = 'signwright.sqlite';
+
+/**
+ * Builds the whole main process without Electron: database, services, dispatch. The Electron
+ * adapter, the browser-mode bridge, the in-memory host, the CLI and the tests all start here.
+ * Throws MigrationError when the database cannot be opened safely (the caller shows it).
+ */
+export function createMainContext(opts: MainOptions): MainContext {
+  const database = openDatabase({
+    file: opts.dataDir === ':memory:' ? ':memory:' : path.join(opts.dataDir, DB_FILE_NAME),
+    migrationsFolder: opts.migrationsFolder ?? DEFAULT_MIGRATIONS,
+    nativeBinding: opts.nativeBinding,
+  });
+  const events = new EventBus();
+  const services: ServiceContext = {
+    db: database.db,
+    sqlite: database.sqlite,
+    events,
+    now: opts.now ?? (() => new Date().toISOString()),
+    actor: () => requireActor(getProfile(database.db)?.name),
+  };
+  const dispatch = createDispatch(
+    {
+      'app:info': () => ({
+        version: opts.appVersion ?? process.env.npm_package_version ?? '0.0.0',
+        engineVersion: ENGINE_VERSION_FOR_INFO,
+        dataDir: opts.dataDir,
+        host: opts.host,
+      }),
+      ...projectHandlers(services),
+      ...opts.extraHandlers?.(services),
+    },
+    {
+      checkOutput: process.env.NODE_ENV !== 'production',
+      onInternalError: (channel, err) => opts.log?.('error', `command ${channel} failed`, err),
+    },
+  );
+  return {
+    dispatch,
+    events,
+    services,
+    database,
+    dataDir: opts.dataDir,
+    close: () => database.close(),
+  };
+}

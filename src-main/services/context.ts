@@ -1,0 +1,70 @@
+import type Database from 'better-sqlite3';
+import { AppError } from '../../src-shared/errors';
+import type { AppDb } from '../db/client';
+import type { EventBus } from '../events';
+import { appendAudit } from './audit';
+import { enqueueOutbox } from './outbox';
+
+export interface ServiceContext {
+  db: AppDb;
+  sqlite: Database.Database;
+  events: EventBus;
+  now(): string;
+  /** the local profile's name; throws when no profile is set up yet */
+  actor(): string;
+}
+
+export interface ChangeRecord {
+  entity: string;
+  entityId: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+  /** what the sync client pushes; omit for local-only changes */
+  outbox?: { op: 'upsert' | 'delete'; data: unknown };
+}
+
+/**
+ * Runs `mutate` and writes its audit event and outbox row in ONE transaction: either all three
+ * land or none does. Returns what `mutate` returned plus the audit event id (for undo).
+ */
+export function recordChange<T>(
+  ctx: ServiceContext,
+  mutate: (at: string) => { value: T; change: ChangeRecord },
+): { value: T; eventId: string } {
+  const actor = ctx.actor();
+  const run = ctx.sqlite.transaction(() => {
+    const at = ctx.now();
+    const { value, change } = mutate(at);
+    const eventId = appendAudit(ctx.sqlite, {
+      actor,
+      at,
+      action: change.action,
+      entity: change.entity,
+      entityId: change.entityId,
+      before: change.before,
+      after: change.after,
+    });
+    if (change.outbox) {
+      enqueueOutbox(ctx.sqlite, {
+        entity: change.entity,
+        entityId: change.entityId,
+        op: change.outbox.op,
+        data: change.outbox.data,
+        at,
+      });
+    }
+    return { value, eventId };
+  });
+  return run.immediate();
+}
+
+export function requireActor(name: string | undefined): string {
+  if (!name) {
+    throw new AppError(
+      'ILLEGAL_STATE',
+      'Set up your profile (name and initials) before making changes.',
+    );
+  }
+  return name;
+}

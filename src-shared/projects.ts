@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { emailOrEmpty, text } from './validation';
+
+export const PROJECT_STATUSES = [
+  'draft',
+  'estimating',
+  'submitted',
+  'accepted',
+  'rejected',
+] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+export const STATUS_LABELS: Record<ProjectStatus, string> = {
+  draft: 'Draft',
+  estimating: 'Estimating',
+  submitted: 'Submitted',
+  accepted: 'Accepted',
+  rejected: 'Rejected',
+};
+
+/**
+ * The project state machine. The main process enforces it; the UI only offers what it allows.
+ * draft -> estimating -> submitted -> accepted | rejected; an estimate can go back to draft, a
+ * rejected bid can be reworked (back to estimating). Archive/restore is separate (any state).
+ */
+export const TRANSITIONS: Record<ProjectStatus, readonly ProjectStatus[]> = {
+  draft: ['estimating'],
+  estimating: ['draft', 'submitted'],
+  submitted: ['accepted', 'rejected'],
+  accepted: [],
+  rejected: ['estimating'],
+};
+
+export function canTransition(from: ProjectStatus, to: ProjectStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+export const customerSchema = z.object({
+  company: text('Customer company', { max: 200 }).default(''),
+  contact: text('Customer contact', { max: 200 }).default(''),
+  email: emailOrEmpty('Customer email').default(''),
+  phone: text('Customer phone', { max: 40 })
+    .refine((v) => v === '' || /^[0-9+()\-.\s/extEXT#]{3,40}$/.test(v), {
+      message: 'Customer phone may contain digits, spaces and + ( ) - . only',
+    })
+    .default(''),
+});
+
+export const projectFieldsSchema = z.object({
+  name: text('Project name', { required: true, max: 200 }),
+  customer: customerSchema.default({ company: '', contact: '', email: '', phone: '' }),
+  siteAddress: text('Site address', { max: 500 }).default(''),
+  jurisdiction: text('Jurisdiction', { max: 200 }).default(''),
+  notes: text('Notes', { max: 20_000 }).default(''),
+});
+export type ProjectFields = z.infer<typeof projectFieldsSchema>;
+export type ProjectFieldsInput = z.input<typeof projectFieldsSchema>;
+
+export const projectSchema = projectFieldsSchema.extend({
+  id: z.string(),
+  status: z.enum(PROJECT_STATUSES),
+  archivedAt: z.string().nullable(),
+  deletedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+});
+export type Project = z.infer<typeof projectSchema>;
+
+export const projectIdSchema = z.object({
+  id: z.string({ error: 'Project id is required' }).min(1, { message: 'Project id is required' }),
+});
+
+export const listQuerySchema = z.object({
+  query: text('Search', { max: 200 }).default(''),
+  statuses: z.array(z.enum(PROJECT_STATUSES)).default([]),
+  view: z.enum(['active', 'archived', 'trash']).default('active'),
+  limit: z.number().int().min(1).max(500).default(50),
+  offset: z.number().int().min(0).default(0),
+});
+export type ListQuery = z.input<typeof listQuerySchema>;
+
+export const projectListSchema = z.object({
+  items: z.array(projectSchema),
+  total: z.number().int(),
+});
+
+export const auditEventSchema = z.object({
+  seq: z.number().int(),
+  id: z.string(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+  hash: z.string(),
+  prevHash: z.string(),
+});
+export type AuditEvent = z.infer<typeof auditEventSchema>;
+
+export const profileSchema = z.object({
+  name: text('Your name', { required: true, max: 100 }),
+  initials: text('Initials', { required: true, max: 4 }).refine((v) => !/\s/.test(v), {
+    message: 'Initials must not contain spaces',
+  }),
+});
+export type Profile = z.infer<typeof profileSchema>;
