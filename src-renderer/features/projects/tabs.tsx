@@ -1,0 +1,5 @@
+import type { ReactNode } from 'react';
+import type { Project } from '../../../src-shared/projects';
+
+/** Tabs contributed by other areas (design, quote, files), between Overview and Activity. */
+export const projectTabs: { key: string; label: string; render: (p: Project) => ReactNode }[] = [];
