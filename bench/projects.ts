@@ -4,7 +4,18 @@ import path from 'node:path';
 import { createMainContext } from '../src-main/main-context';
 import { round, summarize, timeMany } from './stats';
 
-const WORDS = ['oak', 'birch', 'maple', 'pylon', 'monument', 'retail', 'dental', 'plaza', 'motors', 'bank'];
+const WORDS = [
+  'oak',
+  'birch',
+  'maple',
+  'pylon',
+  'monument',
+  'retail',
+  'dental',
+  'plaza',
+  'motors',
+  'bank',
+];
 
 /**
  * Issue 2 figures: with 10,000 projects, median time to list the first page, to search by a word,
@@ -21,7 +32,12 @@ export async function run(): Promise<Record<string, unknown>> {
         const w = WORDS[i % WORDS.length];
         void ctx.dispatch('projects:create', {
           name: `${w} sign ${i}`,
-          customer: { company: `${WORDS[(i * 7) % WORDS.length]} holdings ${i % 97}`, contact: '', email: '', phone: '' },
+          customer: {
+            company: `${WORDS[(i * 7) % WORDS.length]} holdings ${i % 97}`,
+            contact: '',
+            email: '',
+            phone: '',
+          },
           siteAddress: `${i} ${WORDS[(i * 3) % WORDS.length]} street`,
           notes: i % 50 === 0 ? 'needs crane access' : '',
         });
@@ -29,9 +45,13 @@ export async function run(): Promise<Record<string, unknown>> {
     });
     // dispatch is async but the service call inside runs synchronously before its first await
     seed();
-    const total = (ctx.services.sqlite.prepare('SELECT count(*) AS n FROM projects').get() as { n: number }).n;
+    const total = (
+      ctx.services.sqlite.prepare('SELECT count(*) AS n FROM projects').get() as { n: number }
+    ).n;
     const listSamples = await timeMany(200, () => ctx.dispatch('projects:list', { limit: 50 }));
-    const searchSamples = await timeMany(200, () => ctx.dispatch('projects:list', { query: 'crane', limit: 50 }));
+    const searchSamples = await timeMany(200, () =>
+      ctx.dispatch('projects:list', { query: 'crane', limit: 50 }),
+    );
     let i = 0;
     const createSamples = await timeMany(500, () =>
       ctx.dispatch('projects:create', { name: `bench create ${i++}`, siteAddress: '1 Main St' }),

@@ -16,7 +16,11 @@ async function main() {
     try {
       mod = await import(`./${area}.ts`);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && String(err).includes(`${area}.ts`)) continue;
+      if (
+        (err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' &&
+        String(err).includes(`${area}.ts`)
+      )
+        continue;
       throw err;
     }
     process.stderr.write(`bench: ${area}…\n`);

@@ -5,7 +5,12 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[i];
 }
 
-export function summarize(samples: number[]): { median: number; p95: number; min: number; n: number } {
+export function summarize(samples: number[]): {
+  median: number;
+  p95: number;
+  min: number;
+  n: number;
+} {
   const s = [...samples].sort((a, b) => a - b);
   return { median: percentile(s, 50), p95: percentile(s, 95), min: s[0], n: s.length };
 }

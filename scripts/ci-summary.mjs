@@ -17,7 +17,11 @@ if (p) {
   failed += p.stats.unexpected + p.stats.flaky;
   skipped += p.stats.skipped;
 }
-console.log(`vitest: ${v ? `${v.numPassedTests} passed, ${v.numFailedTests} failed` : 'no report'}`);
-console.log(`playwright: ${p ? `${p.stats.expected} passed, ${p.stats.unexpected} failed` : 'no report'}`);
+console.log(
+  `vitest: ${v ? `${v.numPassedTests} passed, ${v.numFailedTests} failed` : 'no report'}`,
+);
+console.log(
+  `playwright: ${p ? `${p.stats.expected} passed, ${p.stats.unexpected} failed` : 'no report'}`,
+);
 console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 || (!v && !p) ? 1 : 0);

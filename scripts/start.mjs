@@ -7,12 +7,16 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const electronDir = path.join(root, 'node_modules', 'electron');
-const run = (cmd, args, opts = {}) => spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
+const run = (cmd, args, opts = {}) =>
+  spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
 
 function electronAvailable() {
   if (process.env.SIGNWRIGHT_BROWSER_MODE === '1') return false;
   const pathTxt = path.join(electronDir, 'path.txt');
-  if (fs.existsSync(pathTxt) && fs.existsSync(path.join(electronDir, 'dist', fs.readFileSync(pathTxt, 'utf8')))) {
+  if (
+    fs.existsSync(pathTxt) &&
+    fs.existsSync(path.join(electronDir, 'dist', fs.readFileSync(pathTxt, 'utf8')))
+  ) {
     return true;
   }
   console.log('Signwright: fetching the Electron runtime (first start only)…');
@@ -24,7 +28,10 @@ if (electronAvailable()) {
   // Electron needs its own ABI build of better-sqlite3 (README, "Native module").
   const rebuild = path.join(root, 'scripts', 'rebuild-electron-sqlite.mjs');
   if (fs.existsSync(rebuild)) run(process.execPath, [rebuild, '--if-missing']);
-  const r = run(process.execPath, [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'preview']);
+  const r = run(process.execPath, [
+    path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'),
+    'preview',
+  ]);
   process.exit(r.status ?? 1);
 } else {
   console.log('Signwright: Electron cannot run on this machine; starting browser mode instead.');
@@ -33,10 +40,14 @@ if (electronAvailable()) {
     const b = run('npm', ['run', '--silent', 'build:web']);
     if (b.status !== 0) process.exit(b.status ?? 1);
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/bridge/serve.ts', ...process.argv.slice(2)], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src-main/bridge/serve.ts', ...process.argv.slice(2)],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   const stop = () => child.kill('SIGTERM');
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

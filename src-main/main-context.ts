@@ -3,10 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase, type OpenedDatabase } from './db/client';
 import { EventBus } from './events';
 import { createDispatch, type Dispatch, type Handlers } from './ipc/dispatch';
+import { designHandlers } from './ipc/handlers/designs';
 import { projectHandlers } from './ipc/handlers/projects';
 import { requireActor, type ServiceContext } from './services/context';
 import { getProfile } from './services/profile';
-import { ENGINE_VERSION_FOR_INFO } from './engine-version';
+import { ENGINE_VERSION } from './engine';
 
 export type HostKind = 'electron' | 'browser' | 'memory';
 
@@ -61,11 +62,12 @@ export function createMainContext(opts: MainOptions): MainContext {
     {
       'app:info': () => ({
         version: opts.appVersion ?? process.env.npm_package_version ?? '0.0.0',
-        engineVersion: ENGINE_VERSION_FOR_INFO,
+        engineVersion: ENGINE_VERSION,
         dataDir: opts.dataDir,
         host: opts.host,
       }),
       ...projectHandlers(services),
+      ...designHandlers(services),
       ...opts.extraHandlers?.(services),
     },
     {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** The local user (one row, id 'local'): the actor of every audit event on this laptop. */
 export const profile = sqliteTable('profile', {
@@ -86,3 +86,38 @@ export const settings = sqliteTable('settings', {
     .notNull()
     .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
 });
+
+/**
+ * The design being edited, autosaved as the estimator types (may be invalid input). A local
+ * editing buffer: explicit revisions below are what is audited and synced.
+ */
+export const designDrafts = sqliteTable('design_drafts', {
+  projectId: text('project_id')
+    .primaryKey()
+    .references(() => projects.id),
+  input: text('input').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/**
+ * An explicit, immutable design revision: the input, the full engine result as it was shown,
+ * the engine version and the input hash, so reopening it shows exactly what it showed then.
+ */
+export const designRevisions = sqliteTable(
+  'design_revisions',
+  {
+    id: text('id').primaryKey(),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id),
+    number: integer('number').notNull(),
+    note: text('note').notNull().default(''),
+    input: text('input').notNull(),
+    result: text('result').notNull(),
+    engineVersion: text('engine_version').notNull(),
+    inputHash: text('input_hash').notNull(),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [uniqueIndex('design_revisions_project_number').on(t.projectId, t.number)],
+);

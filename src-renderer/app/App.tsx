@@ -51,7 +51,12 @@ export function App() {
         <div className="brand">Signwright</div>
         <RailLink to={{ name: 'projects' }} label="Projects" current={section === 'projects'} />
         {railItems.map((item) => (
-          <RailLink key={item.route.name} to={item.route} label={item.label} current={section === item.route.name} />
+          <RailLink
+            key={item.route.name}
+            to={item.route}
+            label={item.label}
+            current={section === item.route.name}
+          />
         ))}
         <div className="spacer" />
         <div className="who" title="Your profile">

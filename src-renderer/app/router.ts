@@ -13,8 +13,10 @@ export type Route =
 
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
-  if (parts[0] === 'projects' && parts[1]) return { name: 'project', id: parts[1], tab: parts[2] ?? 'overview' };
-  if (parts[0] === 'pricebook' || parts[0] === 'sync' || parts[0] === 'settings') return { name: parts[0] };
+  if (parts[0] === 'projects' && parts[1])
+    return { name: 'project', id: parts[1], tab: parts[2] ?? 'overview' };
+  if (parts[0] === 'pricebook' || parts[0] === 'sync' || parts[0] === 'settings')
+    return { name: parts[0] };
   return { name: 'projects' };
 }
 
@@ -39,5 +41,7 @@ export const useRouter = create<RouterState>((set) => ({
 }));
 
 if (typeof window !== 'undefined') {
-  window.addEventListener('hashchange', () => useRouter.setState({ route: parseHash(window.location.hash) }));
+  window.addEventListener('hashchange', () =>
+    useRouter.setState({ route: parseHash(window.location.hash) }),
+  );
 }

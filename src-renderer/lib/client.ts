@@ -1,4 +1,10 @@
-import type { Channel, EventName, InputOf, OutputOf, PayloadOf } from '../../src-shared/ipc/contract';
+import type {
+  Channel,
+  EventName,
+  InputOf,
+  OutputOf,
+  PayloadOf,
+} from '../../src-shared/ipc/contract';
 import type { IpcError } from '../../src-shared/ipc/define';
 import type { Transport } from './transport';
 

@@ -37,7 +37,10 @@ export function browserTransport(token: string, base = ''): Transport {
     socket = new WebSocket(url);
     socket.onmessage = (msg) => {
       try {
-        const { event, payload } = JSON.parse(String(msg.data)) as { event: string; payload: unknown };
+        const { event, payload } = JSON.parse(String(msg.data)) as {
+          event: string;
+          payload: unknown;
+        };
         listeners.get(event)?.forEach((l) => l(payload));
       } catch {
         // ignore malformed frames
@@ -61,7 +64,10 @@ export function browserTransport(token: string, base = ''): Transport {
       } catch {
         return {
           ok: false,
-          error: { code: 'UNAVAILABLE', message: 'The Signwright service is not reachable. Is it still running?' },
+          error: {
+            code: 'UNAVAILABLE',
+            message: 'The Signwright service is not reachable. Is it still running?',
+          },
         };
       }
     },
@@ -77,8 +83,11 @@ export function browserTransport(token: string, base = ''): Transport {
 
 /** Picks the transport once: preload bridge in Electron, else the loopback bridge's token. */
 export function detectTransport(): Transport {
-  if (typeof window !== 'undefined' && window.signwright) return electronTransport(window.signwright);
+  if (typeof window !== 'undefined' && window.signwright)
+    return electronTransport(window.signwright);
   const meta = document.querySelector<HTMLMetaElement>('meta[name="signwright-bridge-token"]');
   if (meta?.content) return browserTransport(meta.content);
-  throw new Error('No Signwright host found: open the app through `npm start` or `npm run dev:web`.');
+  throw new Error(
+    'No Signwright host found: open the app through `npm start` or `npm run dev:web`.',
+  );
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { CommandDef, EventDef } from './define';
 import { appContract, appEvents } from './contracts/app';
+import { designsContract, designsEvents } from './contracts/designs';
 import { projectsContract, projectsEvents } from './contracts/projects';
 
 /**
@@ -10,11 +11,13 @@ import { projectsContract, projectsEvents } from './contracts/projects';
 export const contract = {
   ...appContract,
   ...projectsContract,
+  ...designsContract,
 } satisfies Record<string, CommandDef>;
 
 export const events = {
   ...appEvents,
   ...projectsEvents,
+  ...designsEvents,
 } satisfies Record<string, EventDef>;
 
 export type Contract = typeof contract;

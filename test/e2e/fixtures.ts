@@ -16,7 +16,15 @@ export class AppProcess {
   async start(): Promise<void> {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'src-main/bridge/serve.ts', '--data-dir', this.dataDir, '--static', 'dist-web'],
+      [
+        '--import',
+        'tsx',
+        'src-main/bridge/serve.ts',
+        '--data-dir',
+        this.dataDir,
+        '--static',
+        'dist-web',
+      ],
       { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'test' } },
     );
     this.child = child;
@@ -46,6 +54,7 @@ type Fixtures = { app: AppProcess; shot: (page: Page, name: string) => Promise<v
 
 export const test = base.extend<Fixtures>({
   // a fresh data folder per test (STYLE.md 8)
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure
   app: async ({}, use) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-e2e-'));
     const app = new AppProcess(dir);
@@ -54,10 +63,14 @@ export const test = base.extend<Fixtures>({
     await app.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   },
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure
   shot: async ({}, use, info) => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await use(async (page, name) => {
-      const file = path.join(ARTIFACTS, `${info.title.replace(/\W+/g, '-').toLowerCase()}--${name}.png`);
+      const file = path.join(
+        ARTIFACTS,
+        `${info.title.replace(/\W+/g, '-').toLowerCase()}--${name}.png`,
+      );
       await page.screenshot({ path: file, fullPage: true });
     });
   },

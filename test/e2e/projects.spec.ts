@@ -17,17 +17,30 @@ test('create, edit, search, change status, delete and restore; all there after a
   await dialog.getByLabel('Customer email').fill('not-an-email');
   await dialog.getByRole('button', { name: 'Create project' }).click();
   await expect(dialog.getByText('Project name is required')).toBeVisible();
-  await expect(dialog.getByText('Customer email must be a valid email address, like name@company.com')).toBeVisible();
+  await expect(
+    dialog.getByText('Customer email must be a valid email address, like name@company.com'),
+  ).toBeVisible();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
 
-  await projects.create({ name: 'Oak Mall pylon', company: 'Oakridge Retail', email: 'pm@oakridge.com', address: '500 Oak Blvd' });
+  await projects.create({
+    name: 'Oak Mall pylon',
+    company: 'Oakridge Retail',
+    email: 'pm@oakridge.com',
+    address: '500 Oak Blvd',
+  });
   await projects.backToList();
-  await projects.create({ name: 'Birch St monument', company: 'Birch Dental', notes: 'crane from the alley' });
+  await projects.create({
+    name: 'Birch St monument',
+    company: 'Birch Dental',
+    notes: 'crane from the alley',
+  });
 
   // edit
   await page.getByLabel('Project name').fill('Birch Street monument');
   await page.getByRole('button', { name: 'Save changes' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Birch Street monument' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Birch Street monument' }),
+  ).toBeVisible();
 
   // status: forward, undo via the toast, forward again
   await page.getByRole('button', { name: 'Start estimating' }).click();
@@ -56,9 +69,15 @@ test('create, edit, search, change status, delete and restore; all there after a
   await projects.search('oakr');
   await expect(projects.rows()).toHaveCount(1);
   await projects.search('');
-  await page.getByRole('group', { name: 'Filter by status' }).getByRole('button', { name: 'Submitted' }).click();
+  await page
+    .getByRole('group', { name: 'Filter by status' })
+    .getByRole('button', { name: 'Submitted' })
+    .click();
   await expect(projects.rows()).toHaveCount(1);
-  await page.getByRole('group', { name: 'Filter by status' }).getByRole('button', { name: 'Submitted' }).click();
+  await page
+    .getByRole('group', { name: 'Filter by status' })
+    .getByRole('button', { name: 'Submitted' })
+    .click();
   await shot(page, 'project-list');
 
   // keyboard: / focuses search, arrows + Enter open a project
@@ -90,7 +109,10 @@ test('create, edit, search, change status, delete and restore; all there after a
   await expect(projects.row('Oak Mall pylon')).toContainText('Oakridge Retail');
 });
 
-test('bad input is explained next to the field and nothing saved is lost', async ({ page, app }) => {
+test('bad input is explained next to the field and nothing saved is lost', async ({
+  page,
+  app,
+}) => {
   await page.goto(app.url);
   await setUpProfile(page);
   const projects = new ProjectsPage(page);

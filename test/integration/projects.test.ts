@@ -164,7 +164,7 @@ describe('trash', () => {
   it('soft-deletes into the trash and restores with everything intact', async () => {
     const p = await create('Trash me', { notes: 'keep these notes' });
     await m.call('projects:delete', { id: p.id });
-    expect((await m.call<{ items: Project[] }>('projects:list', {})).total).toBe(0);
+    expect((await m.call<{ total: number }>('projects:list', {})).total).toBe(0);
     const trash = await m.call<{ items: Project[] }>('projects:list', { view: 'trash' });
     expect(trash.items.map((x) => x.id)).toEqual([p.id]);
     await expect(

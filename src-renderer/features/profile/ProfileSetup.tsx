@@ -11,11 +11,16 @@ export function ProfileSetup({ onDone }: { onDone(p: Profile): void }) {
     register,
     handleSubmit,
     formState: { errors, isSubmitting },
-  } = useForm<Profile>({ resolver: zodResolver(profileSchema), defaultValues: { name: '', initials: '' } });
+  } = useForm<Profile>({
+    resolver: zodResolver(profileSchema),
+    defaultValues: { name: '', initials: '' },
+  });
   return (
     <div className="card center-card">
       <h1>Welcome to Signwright</h1>
-      <p className="muted">Tell us who you are. Your name is recorded with every change you make.</p>
+      <p className="muted">
+        Tell us who you are. Your name is recorded with every change you make.
+      </p>
       <form
         onSubmit={handleSubmit(async (p) => onDone(await client.call('profile:set', p)))}
         noValidate

@@ -23,7 +23,8 @@ function describeChange(before: Obj, after: Obj): string {
       if (key === 'updatedAt' || key === 'version') continue;
       const bv = b?.[key];
       const av = a?.[key];
-      if (bv && av && typeof bv === 'object' && typeof av === 'object') walk(bv as Obj, av as Obj, `${prefix}${key}.`);
+      if (bv && av && typeof bv === 'object' && typeof av === 'object')
+        walk(bv as Obj, av as Obj, `${prefix}${key}.`);
       else if (JSON.stringify(bv) !== JSON.stringify(av)) {
         changes.push(`${prefix}${key}: ${bv ?? '—'} → ${av ?? '—'}`);
       }

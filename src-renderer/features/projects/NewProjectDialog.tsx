@@ -4,7 +4,13 @@ import { useClient } from '../../app/client-context';
 import { toast } from '../../app/toasts';
 import { emptyProject, ProjectForm } from './ProjectForm';
 
-export function NewProjectDialog({ onClose, onCreated }: { onClose(): void; onCreated(p: Project): void }) {
+export function NewProjectDialog({
+  onClose,
+  onCreated,
+}: {
+  onClose(): void;
+  onCreated(p: Project): void;
+}) {
   const client = useClient();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();

@@ -67,19 +67,46 @@ export function ProjectForm({ initial, submitLabel, onSubmit, onCancel, autoFocu
         error={errors.name?.message}
         {...register('name')}
       />
-      <Field label="Customer company" error={errors.customer?.company?.message} {...register('customer.company')} />
-      <Field label="Customer contact" error={errors.customer?.contact?.message} {...register('customer.contact')} />
+      <Field
+        label="Customer company"
+        error={errors.customer?.company?.message}
+        {...register('customer.company')}
+      />
+      <Field
+        label="Customer contact"
+        error={errors.customer?.contact?.message}
+        {...register('customer.contact')}
+      />
       <Field
         label="Customer email"
         type="email"
         error={errors.customer?.email?.message}
         {...register('customer.email')}
       />
-      <Field label="Customer phone" type="tel" error={errors.customer?.phone?.message} {...register('customer.phone')} />
-      <Field className="full" label="Site address" error={errors.siteAddress?.message} {...register('siteAddress')} />
-      <Field label="Jurisdiction" error={errors.jurisdiction?.message} {...register('jurisdiction')} />
+      <Field
+        label="Customer phone"
+        type="tel"
+        error={errors.customer?.phone?.message}
+        {...register('customer.phone')}
+      />
+      <Field
+        className="full"
+        label="Site address"
+        error={errors.siteAddress?.message}
+        {...register('siteAddress')}
+      />
+      <Field
+        label="Jurisdiction"
+        error={errors.jurisdiction?.message}
+        {...register('jurisdiction')}
+      />
       <div />
-      <TextArea className="full" label="Notes" error={errors.notes?.message} {...register('notes')} />
+      <TextArea
+        className="full"
+        label="Notes"
+        error={errors.notes?.message}
+        {...register('notes')}
+      />
       {formError && (
         <div className="form-error full" role="alert">
           {formError}
@@ -91,7 +118,11 @@ export function ProjectForm({ initial, submitLabel, onSubmit, onCancel, autoFocu
             Cancel
           </button>
         )}
-        <button type="submit" className="btn primary" disabled={isSubmitting || (!isDirty && !onCancel)}>
+        <button
+          type="submit"
+          className="btn primary"
+          disabled={isSubmitting || (!isDirty && !onCancel)}
+        >
           {submitLabel}
         </button>
       </div>

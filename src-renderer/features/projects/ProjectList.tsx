@@ -44,7 +44,8 @@ export function ProjectList() {
   }, []);
   useEffect(() => setSelected(0), [query, statuses, view]);
 
-  const open = (p: Project | undefined) => p && view !== 'trash' && go({ name: 'project', id: p.id, tab: 'overview' });
+  const open = (p: Project | undefined) =>
+    p && view !== 'trash' && go({ name: 'project', id: p.id, tab: 'overview' });
   const onListKey = (e: React.KeyboardEvent) => {
     if (e.key === 'ArrowDown') {
       e.preventDefault();
@@ -93,7 +94,12 @@ export function ProjectList() {
         />
         <div className="chips" role="group" aria-label="Filter by status">
           {PROJECT_STATUSES.map((s) => (
-            <button key={s} className="chip" aria-pressed={statuses.includes(s)} onClick={() => toggle(s)}>
+            <button
+              key={s}
+              className="chip"
+              aria-pressed={statuses.includes(s)}
+              onClick={() => toggle(s)}
+            >
               {STATUS_LABELS[s]}
             </button>
           ))}
@@ -150,7 +156,10 @@ export function ProjectList() {
                 </td>
                 {view === 'trash' && (
                   <td>
-                    <button className="btn small" onClick={(e) => (e.stopPropagation(), restore(p))}>
+                    <button
+                      className="btn small"
+                      onClick={(e) => (e.stopPropagation(), restore(p))}
+                    >
                       Restore
                     </button>
                   </td>

@@ -1,5 +1,10 @@
 import type { ReactNode } from 'react';
-import { STATUS_LABELS, TRANSITIONS, type Project, type ProjectStatus } from '../../../src-shared/projects';
+import {
+  STATUS_LABELS,
+  TRANSITIONS,
+  type Project,
+  type ProjectStatus,
+} from '../../../src-shared/projects';
 import { useClient, useQuery } from '../../app/client-context';
 import { useRouter } from '../../app/router';
 import { toast } from '../../app/toasts';
@@ -36,7 +41,15 @@ export function ProjectPage({ id, tab }: { id: string; tab: string }) {
   const act = async (label: string, fn: () => Promise<unknown>, undo?: () => Promise<unknown>) => {
     try {
       await fn();
-      toast.info(label, undo ? { label: 'Undo', run: async () => void (await undo().catch((e: Error) => toast.error(e.message))) } : undefined);
+      toast.info(
+        label,
+        undo
+          ? {
+              label: 'Undo',
+              run: async () => void (await undo().catch((e: Error) => toast.error(e.message))),
+            }
+          : undefined,
+      );
     } catch (err) {
       toast.error((err as Error).message);
     }
@@ -62,11 +75,18 @@ export function ProjectPage({ id, tab }: { id: string; tab: string }) {
   return (
     <section aria-labelledby="project-title">
       <div className="project-header">
-        <button className="btn small" onClick={() => go({ name: 'projects' })} aria-label="Back to projects">
+        <button
+          className="btn small"
+          onClick={() => go({ name: 'projects' })}
+          aria-label="Back to projects"
+        >
           ←
         </button>
         <h1 id="project-title">{project.name}</h1>
-        <span className={`badge ${project.status}`} aria-label={`Status: ${STATUS_LABELS[project.status]}`}>
+        <span
+          className={`badge ${project.status}`}
+          aria-label={`Status: ${STATUS_LABELS[project.status]}`}
+        >
           {STATUS_LABELS[project.status]}
         </span>
         {project.archivedAt && <span className="badge">Archived</span>}
@@ -95,7 +115,12 @@ export function ProjectPage({ id, tab }: { id: string; tab: string }) {
           </button>
         )}
         {project.deletedAt ? (
-          <button className="btn" onClick={() => act('Restored from the trash.', () => client.call('projects:restore', { id }))}>
+          <button
+            className="btn"
+            onClick={() =>
+              act('Restored from the trash.', () => client.call('projects:restore', { id }))
+            }
+          >
             Restore from trash
           </button>
         ) : (

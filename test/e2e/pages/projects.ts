@@ -12,7 +12,13 @@ export class ProjectsPage {
     return this.rows().filter({ hasText: name });
   }
 
-  async create(fields: { name: string; company?: string; email?: string; address?: string; notes?: string }) {
+  async create(fields: {
+    name: string;
+    company?: string;
+    email?: string;
+    address?: string;
+    notes?: string;
+  }) {
     await this.page.getByRole('button', { name: 'New project' }).click();
     const dialog = this.page.getByRole('dialog', { name: 'New project' });
     await dialog.getByLabel('Project name').fill(fields.name);

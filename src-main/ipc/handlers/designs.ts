@@ -1,0 +1,53 @@
+import type { Handlers } from '../dispatch';
+import type { ServiceContext } from '../../services/context';
+import { computeDesignParsed as computeDesign } from '../../engine';
+import {
+  getDraft,
+  getRevision,
+  listRevisions,
+  recomputeRevision,
+  saveDraft,
+  saveRevision,
+} from '../../services/designs';
+import { getProject } from '../../services/projects';
+import { calcReportPdf } from '../../services/reports/calc-report';
+
+type DesignHandlers = Pick<
+  Handlers,
+  | 'designs:compute'
+  | 'designs:get-draft'
+  | 'designs:save-draft'
+  | 'designs:save-revision'
+  | 'designs:list-revisions'
+  | 'designs:get-revision'
+  | 'designs:recompute-revision'
+  | 'designs:report-pdf'
+>;
+
+export function designHandlers(ctx: ServiceContext): DesignHandlers {
+  return {
+    'designs:compute': (input) => computeDesign(input),
+    'designs:get-draft': ({ projectId }) => getDraft(ctx, projectId),
+    'designs:save-draft': ({ projectId, input }) => saveDraft(ctx, projectId, input),
+    'designs:save-revision': ({ projectId, input, note }) =>
+      saveRevision(ctx, projectId, input, note),
+    'designs:list-revisions': ({ projectId }) => listRevisions(ctx, projectId),
+    'designs:get-revision': ({ id }) => getRevision(ctx, id),
+    'designs:recompute-revision': ({ id }) => recomputeRevision(ctx, id),
+    'designs:report-pdf': async ({ id }) => {
+      const rev = getRevision(ctx, id);
+      const project = getProject(ctx, rev.projectId);
+      const pdf = await calcReportPdf(project, rev);
+      const safe =
+        project.name
+          .replace(/[^\p{L}\p{N}]+/gu, '-')
+          .replace(/^-|-$/g, '')
+          .slice(0, 60) || 'project';
+      return {
+        fileName: `${safe}-calc-rev${rev.number}.pdf`,
+        base64: pdf.toString('base64'),
+        bytes: pdf.length,
+      };
+    },
+  };
+}

@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto';
+import { and, desc, eq, max } from 'drizzle-orm';
+import type { Revision, RevisionSummary, ValueChange } from '../../src-shared/designs';
+import { AppError, notFound } from '../../src-shared/errors';
+import type { SignDesignInput, SignDesignResult } from '../../src-shared/engine';
+import { designDrafts, designRevisions, projects } from '../db/schema';
+import { computeDesignParsed as computeDesign } from '../engine';
+import { recordChange, type ServiceContext } from './context';
+
+type RevisionRow = typeof designRevisions.$inferSelect;
+
+function requireProject(ctx: ServiceContext, projectId: string) {
+  const p = ctx.db.select().from(projects).where(eq(projects.id, projectId)).get();
+  if (!p) throw notFound('The project');
+  if (p.deletedAt)
+    throw new AppError('ILLEGAL_STATE', 'This project is in the trash. Restore it first.');
+  return p;
+}
+
+function summarize(row: RevisionRow, result: SignDesignResult): RevisionSummary {
+  return {
+    id: row.id,
+    projectId: row.projectId,
+    number: row.number,
+    note: row.note,
+    createdAt: row.createdAt,
+    createdBy: row.createdBy,
+    engineVersion: row.engineVersion,
+    inputHash: row.inputHash,
+    pole: result.summary.pole.designation || null,
+    depthFt: result.summary.foundation.depthFt,
+    diameterFt: result.summary.foundation.diameterFt,
+  };
+}
+
+export function getDraft(ctx: ServiceContext, projectId: string) {
+  const row = ctx.db.select().from(designDrafts).where(eq(designDrafts.projectId, projectId)).get();
+  return row ? { input: JSON.parse(row.input) as unknown, updatedAt: row.updatedAt } : null;
+}
+
+export function saveDraft(ctx: ServiceContext, projectId: string, input: unknown) {
+  requireProject(ctx, projectId);
+  const updatedAt = ctx.now();
+  const text = JSON.stringify(input);
+  ctx.db
+    .insert(designDrafts)
+    .values({ projectId, input: text, updatedAt })
+    .onConflictDoUpdate({ target: designDrafts.projectId, set: { input: text, updatedAt } })
+    .run();
+  return { updatedAt };
+}
+
+/** Computes and stores an immutable revision, with its audit event and outbox row. */
+export function saveRevision(
+  ctx: ServiceContext,
+  projectId: string,
+  input: SignDesignInput,
+  note: string,
+): RevisionSummary {
+  const result = computeDesign(input);
+  const { value } = recordChange(ctx, (at) => {
+    requireProject(ctx, projectId);
+    const last = ctx.db
+      .select({ n: max(designRevisions.number) })
+      .from(designRevisions)
+      .where(eq(designRevisions.projectId, projectId))
+      .get();
+    const row = ctx.db
+      .insert(designRevisions)
+      .values({
+        id: randomUUID(),
+        projectId,
+        number: (last?.n ?? 0) + 1,
+        note,
+        input: JSON.stringify(input),
+        result: JSON.stringify(result),
+        engineVersion: result.engineVersion,
+        inputHash: result.inputHash,
+        createdAt: at,
+        createdBy: ctx.actor(),
+      })
+      .returning()
+      .get();
+    const summary = summarize(row, result);
+    return {
+      value: summary,
+      change: {
+        entity: 'design',
+        entityId: row.id,
+        action: 'design.revision-saved',
+        before: null,
+        after: summary,
+        outbox: { op: 'upsert', data: { ...summary, input, result } },
+      },
+    };
+  });
+  ctx.events.emit('designs:changed', { projectId });
+  return value;
+}
+
+function loadRevision(ctx: ServiceContext, id: string): RevisionRow {
+  const row = ctx.db.select().from(designRevisions).where(eq(designRevisions.id, id)).get();
+  if (!row) throw notFound('The design revision');
+  return row;
+}
+
+export function listRevisions(ctx: ServiceContext, projectId: string): RevisionSummary[] {
+  return ctx.db
+    .select()
+    .from(designRevisions)
+    .where(and(eq(designRevisions.projectId, projectId)))
+    .orderBy(desc(designRevisions.number))
+    .all()
+    .map((r) => summarize(r, JSON.parse(r.result) as SignDesignResult));
+}
+
+export function getRevision(ctx: ServiceContext, id: string): Revision {
+  const row = loadRevision(ctx, id);
+  const result = JSON.parse(row.result) as SignDesignResult;
+  return { ...summarize(row, result), input: JSON.parse(row.input) as SignDesignInput, result };
+}
+
+const COMPARED: {
+  path: string;
+  label: string;
+  pick: (r: SignDesignResult) => number | string | null;
+}[] = [
+  { path: 'summary.kz', label: 'Kz', pick: (r) => r.summary.kz },
+  { path: 'summary.qhPsf', label: 'qh (psf)', pick: (r) => r.summary.qhPsf },
+  { path: 'summary.cf', label: 'Cf', pick: (r) => r.summary.cf },
+  { path: 'summary.signForceLb', label: 'Sign force F (lb)', pick: (r) => r.summary.signForceLb },
+  {
+    path: 'summary.groundlineShearLb',
+    label: 'Shear at grade per pole (lb)',
+    pick: (r) => r.summary.groundlineShearLb,
+  },
+  {
+    path: 'summary.groundlineMomentKipFt',
+    label: 'Moment at grade per pole (kip-ft)',
+    pick: (r) => r.summary.groundlineMomentKipFt,
+  },
+  { path: 'summary.torsionKipFt', label: 'Torsion (kip-ft)', pick: (r) => r.summary.torsionKipFt },
+  {
+    path: 'summary.pole.designation',
+    label: 'Pole',
+    pick: (r) => r.summary.pole.designation || null,
+  },
+  {
+    path: 'summary.pole.governingRatio',
+    label: 'Pole governing ratio',
+    pick: (r) => r.summary.pole.governingRatio,
+  },
+  {
+    path: 'summary.foundation.depthFt',
+    label: 'Footing depth (ft)',
+    pick: (r) => r.summary.foundation.depthFt,
+  },
+  {
+    path: 'summary.foundation.concreteYd3',
+    label: 'Concrete (yd³)',
+    pick: (r) => r.summary.foundation.concreteYd3,
+  },
+];
+
+export function diffResults(a: SignDesignResult, b: SignDesignResult): ValueChange[] {
+  const out: ValueChange[] = [];
+  for (const c of COMPARED) {
+    const before = c.pick(a);
+    const after = c.pick(b);
+    const same =
+      typeof before === 'number' && typeof after === 'number'
+        ? Math.abs(before - after) <= 1e-9 * Math.max(1, Math.abs(before))
+        : before === after;
+    if (!same) out.push({ path: c.path, label: c.label, before, after });
+  }
+  if (a.warnings.length !== b.warnings.length) {
+    out.push({
+      path: 'warnings',
+      label: 'Warnings',
+      before: a.warnings.length,
+      after: b.warnings.length,
+    });
+  }
+  return out;
+}
+
+export function recomputeRevision(ctx: ServiceContext, id: string) {
+  const rev = getRevision(ctx, id);
+  const result = computeDesign(rev.input);
+  return {
+    savedEngineVersion: rev.engineVersion,
+    currentEngineVersion: result.engineVersion,
+    result,
+    changes: diffResults(rev.result, result),
+  };
+}

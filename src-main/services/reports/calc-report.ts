@@ -1,0 +1,290 @@
+import { elevationDrawing } from '../../../src-shared/drawing/elevation';
+import type { Revision } from '../../../src-shared/designs';
+import type { Project } from '../../../src-shared/projects';
+import {
+  COLORS,
+  createDoc,
+  drawElevation,
+  footers,
+  heading,
+  keyValues,
+  pdfText,
+  table,
+  toBuffer,
+} from './pdf-doc';
+
+const f1 = (v: number) => v.toFixed(1);
+const f2 = (v: number) => v.toFixed(2);
+const f3 = (v: number) => v.toFixed(3);
+const lb = (v: number) => Math.round(v).toLocaleString('en-US');
+
+function fmtValue(v: number | string, unit: string): string {
+  if (typeof v === 'string') return v;
+  const abs = Math.abs(v);
+  const s =
+    abs >= 1000 ? lb(v) : abs >= 10 ? f2(v) : abs >= 0.01 || v === 0 ? f3(v) : v.toExponential(3);
+  return unit && unit !== '-' ? `${s} ${unit}` : s;
+}
+
+/**
+ * The calc report of a saved design revision: cover (project, site, engine version, input
+ * hash), inputs, wind steps with clauses, pole checks, foundation, the drawing, warnings and
+ * assumptions. Built from the revision's stored result, so it prints what was saved.
+ */
+export async function calcReportPdf(project: Project, rev: Revision): Promise<Buffer> {
+  const { input, result } = rev;
+  const s = result.summary;
+  const doc = createDoc({
+    title: `Sign structure calculations - ${project.name} - revision ${rev.number}`,
+    subject: 'ASCE 7 wind, AISC 360 pole, IBC 1807.3 embedded foundation',
+    author: rev.createdBy,
+    createdAt: rev.createdAt,
+  });
+
+  // Cover
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(20)
+    .fillColor(COLORS.text)
+    .text('Sign structure calculations');
+  doc
+    .moveDown(0.3)
+    .font('Helvetica')
+    .fontSize(12)
+    .fillColor(COLORS.muted)
+    .text(pdfText(project.name));
+  doc.moveDown(1);
+  keyValues(doc, [
+    [
+      'Customer',
+      [project.customer.company, project.customer.contact].filter(Boolean).join(' - ') || '-',
+    ],
+    ['Site address', project.siteAddress || '-'],
+    ['Jurisdiction', project.jurisdiction || '-'],
+    ['Design revision', `${rev.number}${rev.note ? ` - ${rev.note}` : ''}`],
+    ['Saved', `${rev.createdAt.slice(0, 10)} by ${rev.createdBy}`],
+    ['Standards', `${result.wind.standard}, AISC 360-16 (ASD), IBC 2021 1807.3`],
+    ['Engine version', result.engineVersion],
+    ['Input hash (SHA-256)', result.inputHash],
+  ]);
+  heading(doc, 'Result');
+  keyValues(doc, [
+    [
+      'Wind',
+      `${input.site.windSpeedMph} mph, Exposure ${input.site.exposure}, Risk Category ${input.site.riskCategory}`,
+    ],
+    ['Velocity pressure qh', `${f1(s.qhPsf)} psf (Kz ${f3(s.kz)}, Ke ${f3(s.ke)})`],
+    [
+      'Sign force F (Case A)',
+      `${lb(s.signForceLb)} lb on ${f1(s.signAreaFt2)} ft2, Cf ${f2(s.cf)}, G ${f2(s.g)}`,
+    ],
+    [
+      'At grade, per pole (ASD)',
+      `V ${lb(s.groundlineShearLb)} lb, M ${f2(s.groundlineMomentKipFt)} kip-ft, T ${f2(s.torsionKipFt)} kip-ft`,
+    ],
+    [
+      'Pole',
+      s.pole.designation
+        ? `${input.supports.poleCount} x ${s.pole.designation} (${s.pole.family}, ${f1(s.pole.weightPlf)} lb/ft), governing ${s.pole.governingCheck} ratio ${f2(s.pole.governingRatio)}${s.pole.passes ? '' : ' - DOES NOT PASS'}`
+        : 'No catalog section passes',
+    ],
+    [
+      'Foundation',
+      `${f1(s.foundation.diameterFt)} ft dia x ${f1(s.foundation.depthFt)} ft deep drilled pier per pole, ${f2(s.foundation.concreteYd3)} yd3 concrete`,
+    ],
+  ]);
+  if (result.warnings.length) {
+    doc
+      .moveDown(0.5)
+      .fillColor(COLORS.warn)
+      .font('Helvetica-Bold')
+      .fontSize(9.5)
+      .text(`${result.warnings.length} warning(s): see the last section.`);
+    doc.fillColor(COLORS.text).font('Helvetica');
+  }
+
+  // Inputs
+  doc.addPage();
+  heading(doc, '1. Inputs');
+  keyValues(doc, [
+    ['Standard', input.standard],
+    ['Basic wind speed V', `${input.site.windSpeedMph} mph`],
+    ['Risk category / exposure', `${input.site.riskCategory} / ${input.site.exposure}`],
+    ['Kzt / ground elevation', `${input.site.kzt} / ${input.site.groundElevationFt} ft`],
+    ['Sign kind / clearance', `${input.sign.kind} / ${input.sign.clearanceFt} ft`],
+    ['Solidity', `${input.sign.solidity}`],
+    [
+      'Poles',
+      `${input.supports.poleCount} ${input.supports.material} (${input.supports.families.join(', ')})`,
+    ],
+    [
+      'Soil',
+      input.foundation.soil.class !== undefined
+        ? `IBC Table 1806.2 class ${input.foundation.soil.class}`
+        : `geotechnical ${input.foundation.soil.geotechPsfPerFt} psf/ft`,
+    ],
+    [
+      'Isolated pole increase (1806.3.4)',
+      input.foundation.isolatedPoleIncrease ? 'yes (2x)' : 'no',
+    ],
+    ['Constrained at grade', input.foundation.constrained ? 'yes (1807.3.2.2)' : 'no (1807.3.2.1)'],
+    ['Footing diameter', `${input.foundation.diameterFt} ft`],
+  ]);
+  table(
+    doc,
+    [
+      { header: 'Cabinet (bottom to top)', width: 150 },
+      { header: 'Width (ft)', width: 80, align: 'right' },
+      { header: 'Height (ft)', width: 80, align: 'right' },
+      { header: 'Weight (psf)', width: 80, align: 'right' },
+      { header: 'Gap above (ft)', width: 90, align: 'right' },
+    ],
+    input.sign.cabinets.map((c, i) => [
+      `Cabinet ${i + 1}`,
+      f1(c.widthFt),
+      f1(c.heightFt),
+      f1(c.weightPsf),
+      i < input.sign.gapsFt.length ? f1(input.sign.gapsFt[i]) : '-',
+    ]),
+  );
+
+  // Steps
+  heading(doc, '2. Calculation steps');
+  table(
+    doc,
+    [
+      { header: 'Step', width: 150 },
+      { header: 'Formula', width: 150 },
+      { header: 'Reference', width: 110 },
+      { header: 'Value', width: 94, align: 'right' },
+    ],
+    result.steps.map((st) => [st.label, st.formula, st.codeRef, fmtValue(st.value, st.unit)]),
+  );
+
+  // Pole checks
+  heading(doc, '3. Pole checks (AISC 360-16, ASD)');
+  table(
+    doc,
+    [
+      { header: 'Check', width: 170 },
+      { header: 'Reference', width: 110 },
+      { header: 'Demand', width: 75, align: 'right' },
+      { header: 'Capacity', width: 75, align: 'right' },
+      { header: 'Ratio', width: 40, align: 'right' },
+      { header: '', width: 34 },
+    ],
+    result.checks.map((c) => [
+      c.label,
+      c.codeRef,
+      fmtValue(c.demand, c.unit),
+      fmtValue(c.capacity, c.unit),
+      f2(c.ratio),
+      c.passes ? 'OK' : 'FAIL',
+    ]),
+    { highlight: (i) => (result.checks[i].passes ? undefined : COLORS.warn) },
+  );
+  const options = result.poles.options.slice(0, 12);
+  doc
+    .font('Helvetica')
+    .fontSize(8.5)
+    .fillColor(COLORS.muted)
+    .text(
+      `Lightest ${options.length} of ${result.poles.options.length} sections checked (sorted by weight):`,
+    );
+  doc.moveDown(0.2);
+  table(
+    doc,
+    [
+      { header: 'Section', width: 150 },
+      { header: 'lb/ft', width: 50, align: 'right' },
+      { header: 'Flexure', width: 50, align: 'right' },
+      { header: 'Shear', width: 45, align: 'right' },
+      { header: 'Torsion', width: 50, align: 'right' },
+      { header: 'Interact.', width: 50, align: 'right' },
+      { header: 'Defl.', width: 45, align: 'right' },
+      { header: 'Result', width: 60 },
+    ],
+    options.map((o) => [
+      o.designation,
+      f1(o.weightPlf),
+      f2(o.ratios.flexure),
+      f2(o.ratios.shear),
+      f2(o.ratios.torsion),
+      f2(o.ratios.interaction),
+      f2(o.ratios.deflection),
+      o.passes
+        ? o.designation === s.pole.designation
+          ? 'SELECTED'
+          : 'passes'
+        : `fails (${o.governingCheck})`,
+    ]),
+    { highlight: (i) => (options[i].passes ? undefined : COLORS.warn) },
+  );
+
+  // Foundation
+  heading(doc, '4. Foundation (IBC 2021 1807.3)');
+  keyValues(doc, [
+    ['Method', result.foundation.method],
+    [
+      'Lateral bearing',
+      `${f1(result.foundation.tabularPsfPerFt)} psf/ft x ${result.foundation.increaseFactor} = ${f1(result.foundation.designPsfPerFt)} psf/ft (cap ${lb(result.foundation.capPsf)} psf)`,
+    ],
+    [
+      'P per pole / height h',
+      `${lb(result.foundation.lateralLoadLb)} lb at ${f2(result.foundation.loadHeightFt)} ft`,
+    ],
+    ['S1 (at d/3)', `${f1(result.foundation.s1Psf)} psf`],
+    [
+      'Required depth',
+      `${f2(result.foundation.requiredDepthFt)} ft -> ${f1(result.foundation.depthFt)} ft (rounded up)`,
+    ],
+    [
+      'Concrete',
+      `${f2(result.foundation.concreteYd3)} yd3 per footing incl. ${Math.round(result.foundation.wasteFactor * 100)} % waste`,
+    ],
+  ]);
+  doc.moveDown(0.3);
+  table(
+    doc,
+    [
+      { header: 'Diameter (ft)', width: 90, align: 'right' },
+      { header: 'Depth (ft)', width: 90, align: 'right' },
+      { header: 'Concrete (yd3)', width: 100, align: 'right' },
+    ],
+    result.foundation.diameterTable.map((r) => [
+      f1(r.diameterFt),
+      f1(r.depthFt),
+      f2(r.concreteYd3),
+    ]),
+  );
+
+  // Drawing
+  doc.addPage();
+  heading(doc, '5. Elevation');
+  drawElevation(doc, elevationDrawing(input, result), doc.page.width - 108, 420);
+
+  // Warnings and assumptions
+  heading(doc, '6. Warnings and assumptions');
+  doc.font('Helvetica').fontSize(9);
+  if (result.warnings.length === 0) doc.text('No warnings.');
+  for (const w of result.warnings)
+    doc
+      .fillColor(COLORS.warn)
+      .text(pdfText(`- ${w.message}`))
+      .fillColor(COLORS.text);
+  doc.moveDown(0.5);
+  for (const a of [
+    'Wind loads per ASCE 7 Chapter 29.3 (solid freestanding signs); velocity pressure at the top of the sign.',
+    'ASD load combinations D + 0.6W and 0.6D + 0.6W (ASCE 7 2.4.1).',
+    'Steel poles cantilevered from grade, AISC 360-16 ASD; design wall thickness 0.93 t (B4.2).',
+    'Embedded pole foundation per IBC 2021 1807.3.2; lateral bearing per Table 1806.2; 12 ft limit on d for computing lateral pressure.',
+    'Base plates, anchor bolts, connections and cabinet framing are outside the scope of this calculation.',
+  ]) {
+    doc.text(pdfText(`- ${a}`));
+  }
+  footers(
+    doc,
+    `Signwright ${result.engineVersion} - ${project.name} - rev ${rev.number} - input ${result.inputHash.slice(0, 12)}`,
+  );
+  return toBuffer(doc);
+}

@@ -1,0 +1,174 @@
+import { useEffect, useState } from 'react';
+import type { Revision, ValueChange } from '../../../src-shared/designs';
+import type { Project } from '../../../src-shared/projects';
+import { useClient, useQuery } from '../../app/client-context';
+import { toast } from '../../app/toasts';
+import { formatWhen, fmt } from '../../lib/format';
+import { saveBase64File } from '../../lib/save-file';
+import { ResultsPanel } from './ResultsPanel';
+
+export function RevisionsPanel({ project }: { project: Project }) {
+  const { data } = useQuery('designs:list-revisions', { projectId: project.id }, [
+    'designs:changed',
+  ]);
+  const [open, setOpen] = useState<string | null>(null);
+  if (!data?.length)
+    return (
+      <p className="muted">
+        No saved revisions yet. Saving one keeps the inputs and results exactly as shown.
+      </p>
+    );
+  return (
+    <>
+      <table className="grid compact" aria-label="Design revisions">
+        <thead>
+          <tr>
+            <th>Rev</th>
+            <th>Saved</th>
+            <th>By</th>
+            <th>Pole</th>
+            <th className="num">Footing</th>
+            <th>Note</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {data.map((r) => (
+            <tr key={r.id}>
+              <td className="num">{r.number}</td>
+              <td className="num">{formatWhen(r.createdAt)}</td>
+              <td>{r.createdBy}</td>
+              <td>{r.pole ?? 'none passes'}</td>
+              <td className="num">
+                Ø{fmt.ft(r.diameterFt)} × {fmt.ft(r.depthFt)} ft
+              </td>
+              <td title={r.note}>{r.note}</td>
+              <td>
+                <button
+                  type="button"
+                  className="btn small"
+                  onClick={() => setOpen(r.id)}
+                  aria-label={`Open revision ${r.number}`}
+                >
+                  Open
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {open && <RevisionDialog id={open} project={project} onClose={() => setOpen(null)} />}
+    </>
+  );
+}
+
+function RevisionDialog({
+  id,
+  project,
+  onClose,
+}: {
+  id: string;
+  project: Project;
+  onClose(): void;
+}) {
+  const client = useClient();
+  const [rev, setRev] = useState<Revision | null>(null);
+  const [recompute, setRecompute] = useState<{ changes: ValueChange[]; current: string } | null>(
+    null,
+  );
+  useEffect(() => {
+    client.call('designs:get-revision', { id }).then(setRev, (e: Error) => toast.error(e.message));
+  }, [client, id]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  const pdf = async () => {
+    try {
+      const file = await client.call('designs:report-pdf', { id });
+      saveBase64File(file.fileName, file.base64);
+      toast.info(`Calc report saved as ${file.fileName}.`);
+    } catch (e) {
+      toast.error((e as Error).message);
+    }
+  };
+
+  return (
+    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="rev-title"
+        style={{ width: 'min(980px, 96vw)' }}
+      >
+        {!rev ? (
+          <p>Loading…</p>
+        ) : (
+          <>
+            <h2 id="rev-title" style={{ marginTop: 0 }}>
+              {project.name}: design revision {rev.number}
+            </h2>
+            <p className="muted" style={{ marginTop: 0 }}>
+              Saved {formatWhen(rev.createdAt)} by {rev.createdBy} · engine {rev.engineVersion} ·
+              input {rev.inputHash.slice(0, 12)}…{rev.note ? ` · “${rev.note}”` : ''}
+            </p>
+            <div className="toolbar">
+              <button type="button" className="btn primary" onClick={pdf}>
+                Calc report (PDF)
+              </button>
+              <button
+                type="button"
+                className="btn"
+                onClick={async () => {
+                  const r = await client.call('designs:recompute-revision', { id });
+                  setRecompute({ changes: r.changes, current: r.currentEngineVersion });
+                }}
+              >
+                Recompute with today’s engine
+              </button>
+              <span style={{ flex: 1 }} />
+              <button type="button" className="btn" onClick={onClose}>
+                Close
+              </button>
+            </div>
+            {recompute && (
+              <div className="card" aria-label="Recompute result" style={{ marginBottom: 10 }}>
+                {recompute.changes.length === 0 ? (
+                  <p style={{ margin: 0 }}>
+                    Engine {recompute.current} gives the same results as the saved revision (engine{' '}
+                    {rev.engineVersion}).
+                  </p>
+                ) : (
+                  <table className="grid compact" aria-label="What changed">
+                    <thead>
+                      <tr>
+                        <th>Value</th>
+                        <th className="num">Saved (engine {rev.engineVersion})</th>
+                        <th className="num">Today (engine {recompute.current})</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {recompute.changes.map((c) => (
+                        <tr key={c.path}>
+                          <td>{c.label}</td>
+                          <td className="num">{String(c.before)}</td>
+                          <td className="num">{String(c.after)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                )}
+              </div>
+            )}
+            <div style={{ display: 'grid', gap: 10 }}>
+              <ResultsPanel input={rev.input} result={rev.result} readOnly />
+            </div>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { SignDesignInputSchema, SignDesignResultSchema } from './engine';
+import { text } from './validation';
+
+export const revisionSummarySchema = z.object({
+  id: z.string(),
+  projectId: z.string(),
+  number: z.number().int(),
+  note: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  engineVersion: z.string(),
+  inputHash: z.string(),
+  pole: z.string().nullable(),
+  depthFt: z.number(),
+  diameterFt: z.number(),
+});
+export type RevisionSummary = z.infer<typeof revisionSummarySchema>;
+
+export const revisionSchema = revisionSummarySchema.extend({
+  input: SignDesignInputSchema,
+  result: SignDesignResultSchema,
+});
+export type Revision = z.infer<typeof revisionSchema>;
+
+export const valueChangeSchema = z.object({
+  path: z.string(),
+  label: z.string(),
+  before: z.union([z.number(), z.string(), z.null()]),
+  after: z.union([z.number(), z.string(), z.null()]),
+});
+export type ValueChange = z.infer<typeof valueChangeSchema>;
+
+export const saveRevisionSchema = z.object({
+  projectId: z.string().min(1),
+  input: SignDesignInputSchema,
+  note: text('Revision note', { max: 500 }).default(''),
+});
