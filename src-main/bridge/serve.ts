@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createMainContext } from '../main-context';
 import { MigrationError } from '../db/client';
-import { startBridge } from './server';
+import { serveStartupError, startBridge } from './server';
 import { defaultDataDir } from './serve-paths';
 
 /**
@@ -24,11 +24,15 @@ async function main() {
   try {
     ctx = createMainContext({ dataDir, host: 'browser' });
   } catch (err) {
-    if (err instanceof MigrationError) {
-      console.error(`Signwright cannot open its database: ${err.message}`);
-      process.exit(3);
-    }
-    throw err;
+    // Fail closed: never run on a half-migrated or unreadable database; show why instead.
+    const problem =
+      err instanceof MigrationError
+        ? err
+        : { message: `The database file could not be opened (${(err as Error).message}).` };
+    console.error(`Signwright cannot open its database: ${problem.message}`);
+    const page = await serveStartupError(Number(arg('port') ?? 0), problem);
+    console.log(`SIGNWRIGHT_URL=${page.url}`);
+    return;
   }
   const bridge = await startBridge({ ctx, port: Number(arg('port') ?? 0), staticDir });
   console.log(`SIGNWRIGHT_URL=${bridge.url}`);

@@ -208,6 +208,33 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
   };
 }
 
+const escapeHtml = (t: string) =>
+  t.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
+
+/** The error screen when the database cannot be opened safely (browser mode's fail-closed page). */
+export async function serveStartupError(
+  port: number,
+  err: { message: string; backupPath?: string },
+): Promise<{ url: string; close(): Promise<void> }> {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Signwright cannot start</title>
+<style>body{font-family:system-ui,sans-serif;background:#f6f7f9;color:#1d2430}main{max-width:640px;margin:80px auto;background:#fff;border:1px solid #dde1e7;border-left:4px solid #b3261e;padding:20px 24px;border-radius:6px}</style>
+</head><body><main role="alert"><h1>Signwright could not open your data</h1><p>${escapeHtml(err.message)}</p>
+<p>${err.backupPath ? `A backup taken before the upgrade is at <code>${escapeHtml(err.backupPath)}</code>. ` : ''}Nothing was changed. Close this window and contact support; do not delete the data folder.</p></main></body></html>`;
+  const server = http.createServer((_req, res) => {
+    res.writeHead(503, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(html);
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
+  const p = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${p}/`,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
 function forbidden() {
   return { ok: false, error: { code: 'FORBIDDEN', message: 'Not allowed.' } };
 }
