@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* global process, console */
 // Builds an Electron-ABI better-sqlite3 into build/native/electron/<arch>/better_sqlite3.node WITHOUT
 // touching node_modules/better-sqlite3 (its Node-ABI build is what tests, the CLI and browser
 // mode load). Works on a copy of the module: first tries the prebuilt binary that

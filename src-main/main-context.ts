@@ -3,10 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase, type OpenedDatabase } from './db/client';
 import { EventBus } from './events';
 import { createDispatch, type Dispatch, type Handlers } from './ipc/dispatch';
+import { appHandlers } from './ipc/handlers/app';
 import { designHandlers } from './ipc/handlers/designs';
 import { projectHandlers } from './ipc/handlers/projects';
 import { requireActor, type ServiceContext } from './services/context';
 import { getProfile } from './services/profile';
+import { loadSystemPolicy, type LoadedPolicy } from './services/policy';
 import { ENGINE_VERSION } from './engine';
 
 export type HostKind = 'electron' | 'browser' | 'memory';
@@ -22,6 +24,8 @@ export interface MainOptions {
   /** injectable clock for tests */
   now?: () => string;
   log?: (level: 'info' | 'warn' | 'error', msg: string, extra?: unknown) => void;
+  /** IT policy; tests may pass one, default = machine policy file + env */
+  policy?: LoadedPolicy;
   /** host-specific handlers (the Electron host adds the updater, dialogs, ...) */
   extraHandlers?: (ctx: ServiceContext) => Partial<Handlers>;
 }
@@ -58,16 +62,26 @@ export function createMainContext(opts: MainOptions): MainContext {
     now: opts.now ?? (() => new Date().toISOString()),
     actor: () => requireActor(getProfile(database.db)?.name),
   };
+  const appVersion = opts.appVersion ?? process.env.npm_package_version ?? '0.0.0';
+  const policy = opts.policy ?? loadSystemPolicy((level, msg) => opts.log?.(level, msg));
   const dispatch = createDispatch(
     {
       'app:info': () => ({
-        version: opts.appVersion ?? process.env.npm_package_version ?? '0.0.0',
+        version: appVersion,
         engineVersion: ENGINE_VERSION,
         dataDir: opts.dataDir,
         host: opts.host,
       }),
       ...projectHandlers(services),
       ...designHandlers(services),
+      ...appHandlers(services, {
+        host: opts.host,
+        appVersion,
+        engineVersion: ENGINE_VERSION,
+        policy,
+        logsDir: path.join(opts.dataDir, 'logs'),
+        log: opts.log,
+      }),
       ...opts.extraHandlers?.(services),
     },
     {

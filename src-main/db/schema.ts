@@ -121,3 +121,5 @@ export const designRevisions = sqliteTable(
   },
   (t) => [uniqueIndex('design_revisions_project_number').on(t.projectId, t.number)],
 );
+
+export * from './schema-quotes';

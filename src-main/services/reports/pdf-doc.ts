@@ -167,11 +167,9 @@ export function keyValues(doc: Doc, pairs: [string, string][], keyWidth = 170): 
     if (doc.y > doc.page.height - doc.page.margins.bottom - 14) doc.addPage();
     const y = doc.y;
     doc.fillColor(COLORS.muted).text(pdfText(k), left, y, { width: keyWidth, lineBreak: false });
-    doc
-      .fillColor(COLORS.text)
-      .text(pdfText(v), left + keyWidth, y, {
-        width: doc.page.width - left - keyWidth - doc.page.margins.right,
-      });
+    doc.fillColor(COLORS.text).text(pdfText(v), left + keyWidth, y, {
+      width: doc.page.width - left - keyWidth - doc.page.margins.right,
+    });
     doc.y = Math.max(doc.y, y + 13);
   }
   doc.x = left;

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { projectFieldsSchema, type ProjectFields } from '../../../src-shared/projects';
 import { Field, TextArea } from '../../components/Field';
 import { CommandError } from '../../lib/client';
+import { useReportDirty } from '../../lib/use-report-dirty';
 
 type FormIn = z.input<typeof projectFieldsSchema>;
 type FormOut = z.output<typeof projectFieldsSchema>;
@@ -42,6 +43,8 @@ export function ProjectForm({ initial, submitLabel, onSubmit, onCancel, autoFocu
     defaultValues: initial,
     mode: 'onTouched',
   });
+
+  useReportDirty(isDirty);
 
   const submit = handleSubmit(async (values) => {
     setFormError(undefined);

@@ -1,0 +1,13 @@
+// Public API of the sign design engine (pure: no I/O, no clock, no randomness). See README.md.
+export {
+  ENGINE_VERSION,
+  EngineInputError,
+  computeDesign,
+  computeDesignParsed,
+  evaluateCombination,
+  parseInput,
+} from './design';
+export { sha256Hex } from './sha256';
+export { canonicalJson } from './canonical-json';
+export { ALL_SECTIONS, candidateSections, findSection } from './poles/catalog';
+export { formatCalcSheet } from './calc-sheet';

@@ -1,0 +1,185 @@
+import type { SignDesignInput } from '../../../src-shared/engine/input';
+import {
+  CASE_B_ECCENTRICITY,
+  CASE_C_MIN_B_OVER_S,
+  WALL_RESULTANT_RAISE,
+} from '../data/cf-figure-29-3-1';
+import { G_RIGID, KD_SIGN, QZ_CONSTANT } from '../data/wind-tables';
+import type { StepLog } from '../steps';
+import { logSignWindSteps } from './wind-steps';
+import { cfCaseAB, cfCaseCRegions, solidityReductionFactor } from './force-coefficient';
+import {
+  forceEquationKd,
+  groundElevationFactor,
+  velocityPressure,
+  velocityPressureExposureCoefficient,
+} from './velocity-pressure';
+
+/** An exposed length of pole (below the sign or in a gap between cabinets). */
+export interface PoleSegment {
+  fromFt: number;
+  toFt: number;
+  lengthFt: number;
+  centroidFt: number;
+  /** 0.00256 Kz Kzt Ke V^2 at the centroid (no Kd; the pole's Kd is applied once, by shape) */
+  q0Psf: number;
+  sqrtQ0: number;
+  /** cantilever top deflection per unit line load: [f(to) - f(from)], f(c) = c^3 (4H - c) / 24 */
+  deflFt4: number;
+}
+
+export interface CaseCRegionForce {
+  fromFt: number;
+  toFt: number;
+  cf: number;
+  forceLb: number;
+}
+
+/** Strength-level wind on the sign (ASCE 7 29.3) plus what the pole checks need. */
+export interface SignWind {
+  topHeightFt: number;
+  signHeightFt: number;
+  solidHeightFt: number;
+  areaFt2: number;
+  avgWidthFt: number;
+  bOverS: number;
+  sOverH: number;
+  kz: number;
+  ke: number;
+  kd: number;
+  kdForce: number;
+  g: number;
+  qhPsf: number;
+  cfA: number;
+  solidityFactor: number;
+  forceALb: number;
+  /** height of the resultant above grade (all cases) */
+  resultantFt: number;
+  eccentricityBFt: number;
+  caseC: boolean;
+  regions: CaseCRegionForce[];
+  forceCLb: number;
+  eccentricityCFt: number;
+  /** sum over cabinets of (A_i / As) a_i^2 (3H - a_i) / 6, ft^3: top deflection per unit force x EI */
+  signDeflFt3: number;
+  segments: PoleSegment[];
+  signWeightLb: number;
+}
+
+/** ASCE 7 Chapter 29.3 wind on a solid freestanding sign (cabinets stacked bottom to top). */
+export function computeSignWind(input: SignDesignInput, log: StepLog | null): SignWind {
+  const { site, sign } = input;
+  const edition = input.standard;
+  const v = site.windSpeedMph;
+  const cabs = sign.cabinets;
+  const n = cabs.length;
+  // geometry: cabinet bottoms/tops, gross face area, area-weighted centroid height
+  let z = sign.clearanceFt;
+  let area = 0;
+  let solidH = 0;
+  let weight = 0;
+  let azSum = 0;
+  const tops: number[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = cabs[i];
+    const a = c.widthFt * c.heightFt;
+    area += a;
+    solidH += c.heightFt;
+    weight += a * c.weightPsf;
+    azSum += a * (z + c.heightFt / 2);
+    z += c.heightFt;
+    tops[i] = z;
+    if (i < n - 1) z += sign.gapsFt[i];
+  }
+  const H = z;
+  const s = H - sign.clearanceFt;
+  const B = area / solidH;
+  const bOverS = B / s;
+  const sOverH = s / H;
+  const kz = velocityPressureExposureCoefficient(edition, site.exposure, H);
+  const ke = groundElevationFactor(site.groundElevationFt);
+  const qh = velocityPressure(edition, kz, site.kzt, KD_SIGN, ke, v);
+  const kdF = forceEquationKd(edition, KD_SIGN);
+  const cfA = cfCaseAB(sOverH, bOverS);
+  const phi = solidityReductionFactor(sign.solidity);
+  const unitP = qh * kdF * G_RIGID * phi; // psf per unit Cf
+  const forceA = unitP * cfA * area;
+  // Fig. 29.3-1 note 3: s/h = 1 (at grade) puts the resultant 0.05 s above the geometric centre
+  const raise = sOverH >= 1 ? WALL_RESULTANT_RAISE * s : 0;
+  const zA = azSum / area + raise;
+  // cantilever top deflection from a unit force shared over the cabinets: P a^2 (3H - a) / 6EI
+  let deflSum = 0;
+  z = sign.clearanceFt;
+  for (let i = 0; i < n; i++) {
+    const a = Math.min(z + cabs[i].heightFt / 2 + raise, H);
+    deflSum += ((cabs[i].widthFt * cabs[i].heightFt) / area) * ((a * a * (3 * H - a)) / 6);
+    z = tops[i] + (i < n - 1 ? sign.gapsFt[i] : 0);
+  }
+  const eB = CASE_B_ECCENTRICITY * B;
+  // Case C (B/s >= 2): regions of width s from the windward edge over the solid height
+  const caseC = bOverS >= CASE_C_MIN_B_OVER_S;
+  const regions: CaseCRegionForce[] = [];
+  let forceC = 0;
+  let eC = 0;
+  if (caseC) {
+    const lrOverS = (sign.returnCornerFt ?? 0) / s;
+    let moment = 0;
+    for (const r of cfCaseCRegions(bOverS, sOverH, lrOverS)) {
+      const f = unitP * r.cf * (r.to - r.from) * s * solidH;
+      forceC += f;
+      moment += (f * (r.from + r.to) * s) / 2;
+      regions.push({ fromFt: r.from * s, toFt: r.to * s, cf: r.cf, forceLb: f });
+    }
+    eC = B / 2 - moment / forceC;
+  }
+  // exposed pole: below the sign and in each gap (ASCE 7 29.4, qz at the segment centroid)
+  const segments: PoleSegment[] = [];
+  const addSegment = (from: number, to: number) => {
+    if (to - from <= 0) return;
+    const zc = (from + to) / 2;
+    const kzc = velocityPressureExposureCoefficient(edition, site.exposure, zc);
+    const fdef = (c: number) => (c * c * c * (4 * H - c)) / 24;
+    const q0 = QZ_CONSTANT * kzc * site.kzt * ke * v * v;
+    segments.push({
+      fromFt: from,
+      toFt: to,
+      lengthFt: to - from,
+      centroidFt: zc,
+      q0Psf: q0,
+      sqrtQ0: Math.sqrt(q0),
+      deflFt4: fdef(to) - fdef(from),
+    });
+  };
+  addSegment(0, sign.clearanceFt);
+  for (let i = 0; i < n - 1; i++) addSegment(tops[i], tops[i] + sign.gapsFt[i]);
+
+  const out: SignWind = {
+    topHeightFt: H,
+    signHeightFt: s,
+    solidHeightFt: solidH,
+    areaFt2: area,
+    avgWidthFt: B,
+    bOverS,
+    sOverH,
+    kz,
+    ke,
+    kd: KD_SIGN,
+    kdForce: kdF,
+    g: G_RIGID,
+    qhPsf: qh,
+    cfA,
+    solidityFactor: phi,
+    forceALb: forceA,
+    resultantFt: zA,
+    eccentricityBFt: eB,
+    caseC,
+    regions,
+    forceCLb: forceC,
+    eccentricityCFt: eC,
+    signDeflFt3: deflSum,
+    segments,
+    signWeightLb: weight,
+  };
+  if (log) logSignWindSteps(log, input, out);
+  return out;
+}

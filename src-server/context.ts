@@ -1,0 +1,21 @@
+import type { FastifyInstance } from 'fastify';
+import type { ScryptParams } from './auth/passwords';
+import type { DatabaseHandle } from './db/client';
+import type { ObjectStore } from './storage/s3';
+
+/** Settled configuration every route module receives (defaults applied in app.ts). */
+export interface ResolvedSettings {
+  tokenTtlSeconds: number;
+  presignExpirySeconds: number;
+  multipartThresholdBytes: number;
+  partSizeBytes: number;
+  loginRateLimit: { max: number; timeWindowMs: number };
+  scrypt: ScryptParams;
+}
+
+export interface RouteDeps {
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  store: ObjectStore;
+  settings: ResolvedSettings;
+}

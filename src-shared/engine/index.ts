@@ -1,0 +1,4 @@
+export * from './input';
+export * from './output';
+export * from './defaults';
+export * from './parse';
