@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, type OpenedDatabase } from './db/client';
@@ -5,6 +7,11 @@ import { EventBus } from './events';
 import { createDispatch, type Dispatch, type Handlers } from './ipc/dispatch';
 import { appHandlers } from './ipc/handlers/app';
 import { designHandlers } from './ipc/handlers/designs';
+import { syncHandlers } from './ipc/handlers/sync';
+import { FileStore } from './services/attachments';
+import { FileCredentialStore, type CredentialStore } from './services/sync/credentials';
+import { SyncEngine, type SyncEngineOptions } from './services/sync/engine';
+import { quoteHandlers } from './ipc/handlers/quotes';
 import { projectHandlers } from './ipc/handlers/projects';
 import { requireActor, type ServiceContext } from './services/context';
 import { getProfile } from './services/profile';
@@ -26,12 +33,25 @@ export interface MainOptions {
   log?: (level: 'info' | 'warn' | 'error', msg: string, extra?: unknown) => void;
   /** IT policy; tests may pass one, default = machine policy file + env */
   policy?: LoadedPolicy;
+  /** where the sync token is kept (Electron: safeStorage); default an owner-only file */
+  credentials?: CredentialStore;
+  /** start the background sync loop (the hosts do; tests drive sync:now themselves) */
+  startSync?: boolean;
+  /** test seams for the sync client */
+  sync?: Partial<
+    Pick<
+      SyncEngineOptions,
+      'fetchImpl' | 'intervalMs' | 'debounceMs' | 'backoff' | 'random' | 'timeoutMs'
+    >
+  >;
   /** host-specific handlers (the Electron host adds the updater, dialogs, ...) */
   extraHandlers?: (ctx: ServiceContext) => Partial<Handlers>;
 }
 
 export interface MainContext {
   dispatch: Dispatch;
+  sync: SyncEngine;
+  files: FileStore;
   events: EventBus;
   services: ServiceContext;
   database: OpenedDatabase;
@@ -62,6 +82,17 @@ export function createMainContext(opts: MainOptions): MainContext {
     now: opts.now ?? (() => new Date().toISOString()),
     actor: () => requireActor(getProfile(database.db)?.name),
   };
+  const inMemory = opts.dataDir === ':memory:';
+  const baseDir = inMemory ? fs.mkdtempSync(path.join(os.tmpdir(), 'signwright-')) : opts.dataDir;
+  const files = new FileStore(path.join(baseDir, 'files'));
+  const sync = new SyncEngine({
+    ctx: services,
+    credentials:
+      opts.credentials ?? new FileCredentialStore(path.join(baseDir, 'credentials.json')),
+    files,
+    log: opts.log,
+    ...opts.sync,
+  });
   const appVersion = opts.appVersion ?? process.env.npm_package_version ?? '0.0.0';
   const policy = opts.policy ?? loadSystemPolicy((level, msg) => opts.log?.(level, msg));
   const dispatch = createDispatch(
@@ -74,6 +105,8 @@ export function createMainContext(opts: MainOptions): MainContext {
       }),
       ...projectHandlers(services),
       ...designHandlers(services),
+      ...syncHandlers(services, sync, files),
+      ...quoteHandlers(services),
       ...appHandlers(services, {
         host: opts.host,
         appVersion,
@@ -89,12 +122,19 @@ export function createMainContext(opts: MainOptions): MainContext {
       onInternalError: (channel, err) => opts.log?.('error', `command ${channel} failed`, err),
     },
   );
+  sync.onStatus((st) => events.emit('sync:status', st));
+  if (opts.startSync) sync.start();
   return {
     dispatch,
+    sync,
+    files,
     events,
     services,
     database,
     dataDir: opts.dataDir,
-    close: () => database.close(),
+    close: () => {
+      sync.stop();
+      database.close();
+    },
   };
 }

@@ -3,7 +3,7 @@ import { AppError } from '../../src-shared/errors';
 import type { AppDb } from '../db/client';
 import type { EventBus } from '../events';
 import { appendAudit } from './audit';
-import { enqueueOutbox } from './outbox';
+import { enqueueOutbox, type OutboxOp } from './outbox';
 
 export interface ServiceContext {
   db: AppDb;
@@ -21,7 +21,7 @@ export interface ChangeRecord {
   before: unknown;
   after: unknown;
   /** what the sync client pushes; omit for local-only changes */
-  outbox?: { op: 'upsert' | 'delete'; data: unknown };
+  outbox?: { op: OutboxOp; data: unknown };
 }
 
 /**

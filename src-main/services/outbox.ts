@@ -2,10 +2,12 @@ import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { canonicalJson } from './canonical';
 
+export type OutboxOp = 'upsert' | 'delete' | 'submit' | 'attach';
+
 export interface OutboxInput {
   entity: string;
   entityId: string;
-  op: 'upsert' | 'delete';
+  op: OutboxOp;
   data: unknown;
   at: string;
 }

@@ -14,6 +14,7 @@ import { listQuerySchema } from '../../src-shared/projects';
 import { projects } from '../db/schema';
 import { lastAuditFor } from './audit';
 import { recordChange, type ServiceContext } from './context';
+import type { OutboxOp } from './outbox';
 import { ftsMatchExpression } from './search';
 
 type Row = typeof projects.$inferSelect;
@@ -108,7 +109,7 @@ function mutate(
   id: string,
   action: string,
   apply: (before: Row, at: string) => Partial<Row>,
-  opts: { allowDeleted?: boolean } = {},
+  opts: { allowDeleted?: boolean; outboxOp?: (after: Project) => OutboxOp } = {},
 ): { project: Project; eventId: string } {
   const { value, eventId } = recordChange(ctx, (at) => {
     const before = load(ctx, id);
@@ -132,7 +133,7 @@ function mutate(
         action,
         before: syncData(b),
         after: syncData(p),
-        outbox: { op: 'upsert', data: syncData(p) },
+        outbox: { op: opts.outboxOp?.(p) ?? 'upsert', data: syncData(p) },
       },
     };
   });
@@ -162,20 +163,31 @@ export function transitionProject(
   id: string,
   to: ProjectStatus,
 ): { project: Project; eventId: string } {
-  return mutate(ctx, id, 'project.status', (before) => {
-    if (before.status === to) {
-      throw new AppError('ILLEGAL_STATE', `The project is already ${STATUS_LABELS[to]}.`);
-    }
-    if (!canTransition(before.status, to)) {
-      const allowed = TRANSITIONS[before.status].map((s) => STATUS_LABELS[s]);
-      throw new AppError(
-        'ILLEGAL_STATE',
-        `A ${STATUS_LABELS[before.status]} project cannot move to ${STATUS_LABELS[to]}. ` +
-          (allowed.length ? `Allowed next: ${allowed.join(', ')}.` : 'It is final.'),
-      );
-    }
-    return { status: to };
-  });
+  // Submitting goes through the server's submit endpoint (idempotency key = the outbox row's
+  // mutation id), never as a plain edit, so a retry can never submit twice.
+  const submitOp = {
+    outboxOp: (p: Project): OutboxOp => (p.status === 'submitted' ? 'submit' : 'upsert'),
+  };
+  return mutate(
+    ctx,
+    id,
+    'project.status',
+    (before) => {
+      if (before.status === to) {
+        throw new AppError('ILLEGAL_STATE', `The project is already ${STATUS_LABELS[to]}.`);
+      }
+      if (!canTransition(before.status, to)) {
+        const allowed = TRANSITIONS[before.status].map((s) => STATUS_LABELS[s]);
+        throw new AppError(
+          'ILLEGAL_STATE',
+          `A ${STATUS_LABELS[before.status]} project cannot move to ${STATUS_LABELS[to]}. ` +
+            (allowed.length ? `Allowed next: ${allowed.join(', ')}.` : 'It is final.'),
+        );
+      }
+      return { status: to };
+    },
+    submitOp,
+  );
 }
 
 /**

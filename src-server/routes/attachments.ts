@@ -4,6 +4,8 @@ import {
   attachRequestSchema,
   downloadResponseSchema,
   multipartAbortRequestSchema,
+  multipartPartsRequestSchema,
+  multipartPartsResponseSchema,
   multipartCompleteRequestSchema,
   presignRequestSchema,
   presignResponseSchema,
@@ -41,6 +43,17 @@ export function attachmentRoutes({ app, database, store, settings }: RouteDeps):
     body: multipartCompleteRequestSchema,
     response: { 200: z.object({ key: z.string() }) },
     handler: ({ user, body }) => svc.completeMultipart(db, store, user, body),
+  });
+
+  defineRoute(app, db, {
+    method: 'POST',
+    url: '/v1/attachments/multipart/parts',
+    summary: 'Fresh part URLs for an upload under way (resume after a restart)',
+    tags: ['attachments'],
+    auth: ANY_ROLE,
+    body: multipartPartsRequestSchema,
+    response: { 200: multipartPartsResponseSchema },
+    handler: ({ user, body }) => svc.presignParts(db, store, user, body, limits),
   });
 
   defineRoute(app, db, {

@@ -91,6 +91,27 @@ export async function completeMultipart(
   return { key: row.objectKey };
 }
 
+/**
+ * Fresh part URLs for an upload already under way: a client that restarted (or waited past the
+ * URLs' expiry) continues from its last finished part instead of starting over.
+ */
+export async function presignParts(
+  db: Db,
+  store: ObjectStore,
+  user: AuthUser,
+  req: { sha256: string; uploadId: string; partNumbers: number[] },
+  lim: { presignExpirySeconds: number },
+): Promise<{ parts: { partNumber: number; url: string }[]; expiresAt: string }> {
+  const row = await ownUpload(db, user, req.uploadId, req.sha256);
+  const parts = await Promise.all(
+    req.partNumbers.map(async (n) => ({
+      partNumber: n,
+      url: await store.presignPart(row.objectKey, row.uploadId, n, lim.presignExpirySeconds),
+    })),
+  );
+  return { parts, expiresAt: new Date(Date.now() + lim.presignExpirySeconds * 1000).toISOString() };
+}
+
 export async function abortMultipart(
   db: Db,
   store: ObjectStore,

@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import type { CommandDef, EventDef } from './define';
 import { appContract, appEvents } from './contracts/app';
 import { designsContract, designsEvents } from './contracts/designs';
+import { quotesContract, quotesEvents } from './contracts/quotes';
 import { projectsContract, projectsEvents } from './contracts/projects';
+import { syncContract, syncEvents } from './contracts/sync';
 
 /**
  * Every IPC command, declared once (STYLE.md 1). The preload allowlist, the typed renderer
@@ -12,12 +14,16 @@ export const contract = {
   ...appContract,
   ...projectsContract,
   ...designsContract,
+  ...syncContract,
+  ...quotesContract,
 } satisfies Record<string, CommandDef>;
 
 export const events = {
   ...appEvents,
   ...projectsEvents,
   ...designsEvents,
+  ...syncEvents,
+  ...quotesEvents,
 } satisfies Record<string, EventDef>;
 
 export type Contract = typeof contract;

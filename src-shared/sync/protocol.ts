@@ -191,6 +191,16 @@ export const multipartCompleteRequestSchema = z.object({
     )
     .min(1),
 });
+export const multipartPartsRequestSchema = z.object({
+  sha256: sha256Hex,
+  uploadId: z.string().min(1).max(1024),
+  partNumbers: z.array(z.number().int().min(1).max(10000)).min(1).max(10000),
+});
+export const multipartPartsResponseSchema = z.object({
+  parts: z.array(z.object({ partNumber: z.number().int(), url: z.string() })),
+  expiresAt: z.string(),
+});
+
 export const multipartAbortRequestSchema = z.object({
   sha256: sha256Hex,
   uploadId: z.string().min(1).max(1024),

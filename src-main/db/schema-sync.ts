@@ -1,0 +1,58 @@
+import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/**
+ * What the sync client knows of the server: the last server version of every entity it has seen
+ * (the baseVersion of the next push), so local edits are never silently applied over remote ones.
+ */
+export const syncEntities = sqliteTable(
+  'sync_entities',
+  {
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    serverVersion: integer('server_version').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.entity, t.entityId] })],
+);
+
+/** A push that met a newer server copy: both versions are kept until the user resolves it. */
+export const syncConflicts = sqliteTable('sync_conflicts', {
+  id: text('id').primaryKey(),
+  entity: text('entity').notNull(),
+  entityId: text('entity_id').notNull(),
+  mine: text('mine').notNull(),
+  theirs: text('theirs'),
+  theirsDeleted: integer('theirs_deleted', { mode: 'boolean' }).notNull().default(false),
+  serverVersion: integer('server_version').notNull(),
+  createdAt: text('created_at').notNull(),
+  resolvedAt: text('resolved_at'),
+  resolution: text('resolution'),
+});
+
+/** Files of a project, kept in a content-addressed local store (file name = SHA-256). */
+export const attachments = sqliteTable('attachments', {
+  id: text('id').primaryKey(),
+  projectId: text('project_id').notNull(),
+  sha256: text('sha256').notNull(),
+  size: integer('size').notNull(),
+  fileName: text('file_name').notNull(),
+  contentType: text('content_type').notNull(),
+  createdAt: text('created_at').notNull(),
+  createdBy: text('created_by').notNull(),
+  /** the bytes are in the local store (always for local files; after download for remote ones) */
+  present: integer('present', { mode: 'boolean' }).notNull().default(true),
+  /** set once the server verified and recorded it */
+  uploadedAt: text('uploaded_at'),
+  hasThumbnail: integer('has_thumbnail', { mode: 'boolean' }).notNull().default(false),
+});
+
+/** A multipart upload in progress: what a restart needs to continue from the last finished part. */
+export const attachmentUploads = sqliteTable('attachment_uploads', {
+  sha256: text('sha256').primaryKey(),
+  uploadId: text('upload_id').notNull(),
+  partSize: integer('part_size').notNull(),
+  partCount: integer('part_count').notNull(),
+  /** JSON [{partNumber, etag}] of the parts the server has */
+  doneParts: text('done_parts').notNull().default('[]'),
+  updatedAt: text('updated_at').notNull(),
+});

@@ -1,0 +1,214 @@
+import type Database from 'better-sqlite3';
+import { appendAudit } from '../audit';
+import type { ServiceContext } from '../context';
+
+/**
+ * How a pulled change lands in the local database, per entity. Appliers run inside the pull's
+ * transaction, write no outbox rows (the change came from the server) and leave an audit event
+ * so the Activity view shows what arrived.
+ */
+export interface EntityApplier {
+  upsert(ctx: ServiceContext, id: string, data: Record<string, unknown>, at: string): void;
+  /** a server tombstone */
+  remove(ctx: ServiceContext, id: string, at: string): void;
+  /** the local copy, as pushed (for conflicts) */
+  local(ctx: ServiceContext, id: string): Record<string, unknown> | null;
+}
+
+export const SYNC_ACTOR = 'Sync (from server)';
+
+const str = (v: unknown, d = '') => (typeof v === 'string' ? v : d);
+const strOrNull = (v: unknown) => (typeof v === 'string' ? v : null);
+
+function projectRow(sqlite: Database.Database, id: string) {
+  return sqlite.prepare('SELECT * FROM projects WHERE id = ?').get(id) as
+    Record<string, unknown> | undefined;
+}
+
+export function projectData(row: Record<string, unknown>): Record<string, unknown> {
+  return {
+    id: row.id,
+    name: row.name,
+    customer: {
+      company: row.customer_company,
+      contact: row.customer_contact,
+      email: row.customer_email,
+      phone: row.customer_phone,
+    },
+    siteAddress: row.site_address,
+    jurisdiction: row.jurisdiction,
+    notes: row.notes,
+    status: row.status,
+    archivedAt: row.archived_at,
+    deletedAt: row.deleted_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+const STATUSES = new Set(['draft', 'estimating', 'submitted', 'accepted', 'rejected']);
+
+export const projectApplier: EntityApplier = {
+  upsert(ctx, id, data, at) {
+    const c = (data.customer ?? {}) as Record<string, unknown>;
+    const before = projectRow(ctx.sqlite, id);
+    const values = {
+      id,
+      name: str(data.name, 'Untitled project').slice(0, 200) || 'Untitled project',
+      company: str(c.company),
+      contact: str(c.contact),
+      email: str(c.email),
+      phone: str(c.phone),
+      site: str(data.siteAddress),
+      jurisdiction: str(data.jurisdiction),
+      notes: str(data.notes),
+      status: STATUSES.has(str(data.status)) ? str(data.status) : 'draft',
+      archived: strOrNull(data.archivedAt),
+      deleted: strOrNull(data.deletedAt),
+      created: str(data.createdAt, at),
+      updated: str(data.updatedAt, at),
+    };
+    if (before) {
+      ctx.sqlite
+        .prepare(
+          `UPDATE projects SET name=@name, customer_company=@company, customer_contact=@contact, customer_email=@email,
+             customer_phone=@phone, site_address=@site, jurisdiction=@jurisdiction, notes=@notes, status=@status,
+             archived_at=@archived, deleted_at=@deleted, updated_at=@updated, version = version + 1 WHERE id=@id`,
+        )
+        .run(values);
+    } else {
+      ctx.sqlite
+        .prepare(
+          `INSERT INTO projects (id, name, customer_company, customer_contact, customer_email, customer_phone, site_address,
+             jurisdiction, notes, status, archived_at, deleted_at, created_at, updated_at, version)
+           VALUES (@id, @name, @company, @contact, @email, @phone, @site, @jurisdiction, @notes, @status, @archived, @deleted,
+             @created, @updated, 1)`,
+        )
+        .run(values);
+    }
+    appendAudit(ctx.sqlite, {
+      actor: SYNC_ACTOR,
+      at,
+      action: before ? 'project.received' : 'project.received-new',
+      entity: 'project',
+      entityId: id,
+      before: before ? projectData(before) : null,
+      after: projectData(projectRow(ctx.sqlite, id)!),
+    });
+  },
+  remove(ctx, id, at) {
+    // A server tombstone moves the local copy to the trash; nothing is destroyed on this laptop.
+    const before = projectRow(ctx.sqlite, id);
+    if (!before || before.deleted_at) return;
+    ctx.sqlite
+      .prepare(
+        'UPDATE projects SET deleted_at = ?, updated_at = ?, version = version + 1 WHERE id = ?',
+      )
+      .run(at, at, id);
+    appendAudit(ctx.sqlite, {
+      actor: SYNC_ACTOR,
+      at,
+      action: 'project.deleted',
+      entity: 'project',
+      entityId: id,
+      before: projectData(before),
+      after: projectData(projectRow(ctx.sqlite, id)!),
+    });
+  },
+  local(ctx, id) {
+    const r = projectRow(ctx.sqlite, id);
+    return r ? projectData(r) : null;
+  },
+};
+
+/** Design revisions are immutable: a pulled one is inserted once; numbers stay unique locally. */
+export const designApplier: EntityApplier = {
+  upsert(ctx, id, data, at) {
+    if (ctx.sqlite.prepare('SELECT 1 FROM design_revisions WHERE id = ?').get(id)) return;
+    const projectId = str(data.projectId);
+    if (!ctx.sqlite.prepare('SELECT 1 FROM projects WHERE id = ?').get(projectId)) return;
+    let number = typeof data.number === 'number' ? data.number : 1;
+    const taken = ctx.sqlite
+      .prepare('SELECT 1 FROM design_revisions WHERE project_id = ? AND number = ?')
+      .get(projectId, number);
+    if (taken) {
+      // two laptops saved the same revision number offline: keep both, renumber the arrival
+      const max = ctx.sqlite
+        .prepare('SELECT max(number) AS n FROM design_revisions WHERE project_id = ?')
+        .get(projectId) as { n: number };
+      number = max.n + 1;
+    }
+    ctx.sqlite
+      .prepare(
+        `INSERT INTO design_revisions (id, project_id, number, note, input, result, engine_version, input_hash, created_at, created_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        id,
+        projectId,
+        number,
+        str(data.note),
+        JSON.stringify(data.input ?? {}),
+        JSON.stringify(data.result ?? {}),
+        str(data.engineVersion),
+        str(data.inputHash),
+        str(data.createdAt, at),
+        str(data.createdBy, SYNC_ACTOR),
+      );
+    appendAudit(ctx.sqlite, {
+      actor: SYNC_ACTOR,
+      at,
+      action: 'design.revision-received',
+      entity: 'design',
+      entityId: id,
+      before: null,
+      after: { projectId, number },
+    });
+  },
+  remove() {
+    // revisions are immutable and never deleted
+  },
+  local(ctx, id) {
+    const r = ctx.sqlite.prepare('SELECT * FROM design_revisions WHERE id = ?').get(id) as
+      Record<string, unknown> | undefined;
+    return r ? { id, projectId: r.project_id, number: r.number } : null;
+  },
+};
+
+export const attachmentApplier: EntityApplier = {
+  upsert(ctx, id, data, at) {
+    if (ctx.sqlite.prepare('SELECT 1 FROM attachments WHERE id = ?').get(id)) {
+      ctx.sqlite
+        .prepare('UPDATE attachments SET uploaded_at = coalesce(uploaded_at, ?) WHERE id = ?')
+        .run(at, id);
+      return;
+    }
+    const sha = str(data.sha256);
+    const present = !!ctx.sqlite
+      .prepare('SELECT 1 FROM attachments WHERE sha256 = ? AND present = 1')
+      .get(sha);
+    ctx.sqlite
+      .prepare(
+        `INSERT INTO attachments (id, project_id, sha256, size, file_name, content_type, created_at, created_by, present, uploaded_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        id,
+        str(data.projectId),
+        sha,
+        Number(data.size ?? 0),
+        str(data.fileName, 'file'),
+        str(data.contentType, 'application/octet-stream'),
+        str(data.createdAt, at),
+        SYNC_ACTOR,
+        present ? 1 : 0,
+        at,
+      );
+  },
+  remove() {
+    // files are kept locally; the server decides what others see
+  },
+  local() {
+    return null;
+  },
+};

@@ -1,0 +1,429 @@
+import { AppError } from '../../../src-shared/errors';
+import type { ServiceContext } from '../context';
+import type { FileStore } from '../attachments';
+import { SyncApi, SyncHttpError } from './api';
+import { attachmentApplier, designApplier, projectApplier, type EntityApplier } from './appliers';
+import { listConflicts, resolveConflict } from './conflicts';
+import type { CredentialStore, Credentials } from './credentials';
+import { nextUnit, noteAttempt, parkedRows, pendingCount, pushBatch, pushSubmit } from './push';
+import { pullAll } from './pull';
+import { KEYS, getSetting, setSetting } from './state';
+import { downloadAttachment, pushAttachment, type Progress } from './uploads';
+
+export type SyncPhase =
+  'signed-out' | 'idle' | 'syncing' | 'offline' | 'error' | 'needs-confirmation';
+
+export interface SyncStatus {
+  phase: SyncPhase;
+  serverUrl: string | null;
+  user: { email: string; name: string; role: string } | null;
+  lastSyncAt: string | null;
+  lastError: string | null;
+  pending: number;
+  conflicts: number;
+  parked: { entity: string; entityId: string; error: string }[];
+  progress: Progress | null;
+  massDelete: { count: number; total: number } | null;
+  nextAttemptAt: string | null;
+}
+
+export interface SyncEngineOptions {
+  ctx: ServiceContext;
+  credentials: CredentialStore;
+  files: FileStore;
+  fetchImpl?: typeof fetch;
+  /** periodic sync (default 3 min) */
+  intervalMs?: number;
+  /** after local changes (default 2 s) */
+  debounceMs?: number;
+  backoff?: { baseMs: number; maxMs: number };
+  random?: () => number;
+  timeoutMs?: number;
+  log?: (level: 'info' | 'warn' | 'error', msg: string) => void;
+  /** extra entity appliers (quotes) */
+  appliers?: Record<string, EntityApplier>;
+}
+
+/**
+ * The background sync loop of the main process: one run at a time; push (outbox in order, in
+ * batches) then pull (from the cursor) then nothing else. Runs on start, every few minutes,
+ * shortly after local changes, on "Sync now", and when the server answers again after being
+ * unreachable; failures back off exponentially with jitter.
+ */
+export class SyncEngine {
+  private running: Promise<void> | null = null;
+  private rerun = false;
+  private timer: NodeJS.Timeout | null = null;
+  private debounce: NodeJS.Timeout | null = null;
+  private failures = 0;
+  private started = false;
+  private phase: SyncPhase = 'idle';
+  private lastError: string | null = null;
+  private progress: Progress | null = null;
+  private massDelete: { count: number; total: number } | null = null;
+  private nextAttemptAt: number | null = null;
+  private readonly appliers: Record<string, EntityApplier>;
+  private readonly listeners = new Set<(s: SyncStatus) => void>();
+
+  constructor(private readonly o: SyncEngineOptions) {
+    this.appliers = {
+      project: projectApplier,
+      design: designApplier,
+      attachment: attachmentApplier,
+      ...o.appliers,
+    };
+    if (!o.credentials.load()) this.phase = 'signed-out';
+  }
+
+  private get ctx() {
+    return this.o.ctx;
+  }
+
+  private api(): SyncApi | null {
+    const c = this.o.credentials.load();
+    return c
+      ? new SyncApi({
+          baseUrl: c.serverUrl,
+          token: c.token,
+          fetchImpl: this.o.fetchImpl,
+          timeoutMs: this.o.timeoutMs,
+        })
+      : null;
+  }
+
+  onStatus(l: (s: SyncStatus) => void): () => void {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+
+  private emit() {
+    const s = this.status();
+    for (const l of this.listeners) l(s);
+  }
+
+  status(): SyncStatus {
+    const c = this.o.credentials.load();
+    return {
+      phase: c ? this.phase : 'signed-out',
+      serverUrl: c?.serverUrl ?? null,
+      user: c ? { email: c.user.email, name: c.user.name, role: c.user.role } : null,
+      lastSyncAt: getSetting(this.ctx.sqlite, KEYS.lastSyncAt),
+      lastError: this.lastError,
+      pending: pendingCount(this.ctx),
+      conflicts: (
+        this.ctx.sqlite
+          .prepare('SELECT count(*) AS n FROM sync_conflicts WHERE resolved_at IS NULL')
+          .get() as { n: number }
+      ).n,
+      parked: parkedRows(this.ctx),
+      progress: this.progress,
+      massDelete: this.massDelete,
+      nextAttemptAt: this.nextAttemptAt ? new Date(this.nextAttemptAt).toISOString() : null,
+    };
+  }
+
+  /** Per project: what the badge says. */
+  projectStates(ids: string[]): Record<string, 'local' | 'pending' | 'synced' | 'conflict'> {
+    const signedIn = !!this.o.credentials.load();
+    const out: Record<string, 'local' | 'pending' | 'synced' | 'conflict'> = {};
+    const conflict = this.ctx.sqlite.prepare(
+      `SELECT 1 FROM sync_conflicts WHERE entity_id = ? AND resolved_at IS NULL LIMIT 1`,
+    );
+    const pending = this.ctx.sqlite.prepare(
+      `SELECT 1 FROM outbox o WHERE o.entity_id = ? OR (o.entity IN ('design','quote','attachment') AND json_extract(o.data, '$.projectId') = ?) LIMIT 1`,
+    );
+    const known = this.ctx.sqlite.prepare(
+      `SELECT 1 FROM sync_entities WHERE entity = 'project' AND entity_id = ?`,
+    );
+    for (const id of ids) {
+      if (conflict.get(id)) out[id] = 'conflict';
+      else if (pending.get(id, id)) out[id] = signedIn ? 'pending' : 'local';
+      else out[id] = known.get(id) ? 'synced' : 'local';
+    }
+    return out;
+  }
+
+  async signIn(serverUrl: string, email: string, password: string): Promise<SyncStatus> {
+    let url: URL;
+    try {
+      url = new URL(serverUrl);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error();
+    } catch {
+      throw new AppError(
+        'VALIDATION',
+        'Server URL must be an http(s) address, like https://sync.example.com',
+        {
+          serverUrl: 'Server URL must be an http(s) address, like https://sync.example.com',
+        },
+      );
+    }
+    const api = new SyncApi({
+      baseUrl: url.toString(),
+      fetchImpl: this.o.fetchImpl,
+      timeoutMs: this.o.timeoutMs,
+    });
+    let res;
+    try {
+      res = await api.login(email, password);
+    } catch (err) {
+      if (err instanceof SyncHttpError) {
+        const msg =
+          err.kind === 'offline'
+            ? `Cannot reach ${url.origin}. Check the address and your connection.`
+            : err.kind === 'auth'
+              ? 'The email or password is not right.'
+              : err.message;
+        throw new AppError(
+          err.kind === 'auth' ? 'VALIDATION' : 'UNAVAILABLE',
+          msg,
+          err.kind === 'auth' ? { password: msg } : undefined,
+        );
+      }
+      throw err;
+    }
+    const creds: Credentials = {
+      serverUrl: api.baseUrl,
+      token: res.token,
+      expiresAt: res.expiresAt,
+      user: res.user,
+    };
+    const previous = getSetting(this.ctx.sqlite, KEYS.serverUrl);
+    this.ctx.sqlite.transaction(() => {
+      if (previous && previous !== `${api.baseUrl}|${res.user.orgId}`) {
+        // another server or organization: start its change feed from the beginning
+        setSetting(this.ctx.sqlite, KEYS.cursor, '0');
+        this.ctx.sqlite.prepare('DELETE FROM sync_entities').run();
+      }
+      setSetting(this.ctx.sqlite, KEYS.serverUrl, `${api.baseUrl}|${res.user.orgId}`);
+      // the local profile becomes the server user
+      const initials =
+        res.user.name
+          .split(/\s+/)
+          .filter(Boolean)
+          .map((w) => w[0]!.toUpperCase())
+          .join('')
+          .slice(0, 4) || 'U';
+      const now = this.ctx.now();
+      this.ctx.sqlite
+        .prepare(
+          `INSERT INTO profile (id, name, initials, created_at, updated_at) VALUES ('local', ?, ?, ?, ?)
+           ON CONFLICT(id) DO UPDATE SET name = excluded.name, initials = excluded.initials, updated_at = excluded.updated_at`,
+        )
+        .run(res.user.name, initials, now, now);
+    })();
+    this.o.credentials.save(creds);
+    this.phase = 'idle';
+    this.lastError = null;
+    this.failures = 0;
+    this.emit();
+    this.kick(0);
+    return this.status();
+  }
+
+  async signOut(): Promise<SyncStatus> {
+    const api = this.api();
+    if (api) await api.logout().catch(() => undefined);
+    this.o.credentials.clear();
+    this.phase = 'signed-out';
+    this.clearTimers();
+    this.emit();
+    return this.status();
+  }
+
+  /** Starts the background loop (on app start). */
+  start(): void {
+    this.started = true;
+    this.ctx.events.listen((name) => {
+      if (
+        name === 'projects:changed' ||
+        name === 'designs:changed' ||
+        name === 'attachments:changed'
+      )
+        this.onLocalChange();
+    });
+    this.kick(0);
+  }
+
+  stop(): void {
+    this.started = false;
+    this.clearTimers();
+  }
+
+  private clearTimers() {
+    if (this.timer) clearTimeout(this.timer);
+    if (this.debounce) clearTimeout(this.debounce);
+    this.timer = this.debounce = null;
+  }
+
+  private onLocalChange() {
+    if (!this.started || !this.o.credentials.load() || this.phase === 'syncing') return;
+    if (this.debounce) clearTimeout(this.debounce);
+    this.debounce = setTimeout(
+      () => void this.syncNow().catch(() => undefined),
+      this.o.debounceMs ?? 2000,
+    );
+  }
+
+  private kick(ms: number) {
+    if (!this.started) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.nextAttemptAt = Date.now() + ms;
+    this.timer = setTimeout(() => void this.syncNow().catch(() => undefined), ms);
+  }
+
+  /** One run (push then pull); a second call while running waits for a fresh run after it. */
+  syncNow(opts: { confirmMassDelete?: boolean } = {}): Promise<void> {
+    if (this.running) {
+      this.rerun = true;
+      return this.running;
+    }
+    this.running = this.run(opts).finally(() => {
+      this.running = null;
+      if (this.rerun) {
+        this.rerun = false;
+        void this.syncNow().catch(() => undefined);
+      }
+    });
+    return this.running;
+  }
+
+  private async run(opts: { confirmMassDelete?: boolean }): Promise<void> {
+    const api = this.api();
+    if (!api) {
+      this.phase = 'signed-out';
+      this.emit();
+      return;
+    }
+    this.phase = 'syncing';
+    this.emit();
+    try {
+      await this.pushAll(api);
+      const pulled = await pullAll(this.ctx, api, this.appliers, {
+        confirmMassDelete: opts.confirmMassDelete,
+      });
+      if (pulled.massDelete) {
+        this.massDelete = pulled.massDelete;
+        this.phase = 'needs-confirmation';
+        this.lastError = `The server would move ${pulled.massDelete.count} of your ${pulled.massDelete.total} projects to the trash. Nothing was changed; confirm to continue.`;
+        this.emit();
+        return;
+      }
+      this.massDelete = null;
+      // an edit made during the pull goes out in the same run
+      if (pendingCount(this.ctx) > 0) await this.pushAll(api);
+      setSetting(this.ctx.sqlite, KEYS.lastSyncAt, this.ctx.now());
+      this.failures = 0;
+      this.lastError = null;
+      this.phase = 'idle';
+      this.progress = null;
+      this.kick(this.o.intervalMs ?? 180_000);
+    } catch (err) {
+      this.progress = null;
+      const e =
+        err instanceof SyncHttpError ? err : new SyncHttpError('server', (err as Error).message);
+      this.lastError = e.message;
+      if (e.kind === 'auth') {
+        this.phase = 'error';
+        this.lastError = 'Your sign-in expired or was revoked. Sign in again to keep syncing.';
+      } else {
+        this.phase = e.kind === 'offline' ? 'offline' : 'error';
+        this.failures++;
+        const { baseMs, maxMs } = this.o.backoff ?? { baseMs: 2000, maxMs: 300_000 };
+        const raw = Math.min(maxMs, baseMs * 2 ** (this.failures - 1));
+        // "full jitter" halves the thundering herd when a server comes back
+        const delay = raw / 2 + (this.o.random ?? Math.random)() * (raw / 2);
+        this.kick(delay);
+        if (e.kind === 'offline') this.watchForServer(api);
+      }
+      this.o.log?.('warn', `sync failed (${e.kind}): ${e.message}`);
+      this.emit();
+      throw e;
+    }
+    this.emit();
+  }
+
+  /** While offline, a cheap health probe brings the next run forward as soon as the server answers. */
+  private watchForServer(api: SyncApi) {
+    const probe = async () => {
+      if (!this.started || this.phase !== 'offline') return;
+      if (await api.healthy()) this.kick(0);
+      else setTimeout(() => void probe(), 5000).unref?.();
+    };
+    setTimeout(() => void probe(), 5000).unref?.();
+  }
+
+  private async pushAll(api: SyncApi): Promise<void> {
+    for (;;) {
+      const unit = nextUnit(this.ctx);
+      if (!unit) return;
+      if (unit.kind === 'batch') {
+        try {
+          await pushBatch(this.ctx, api, unit.rows);
+        } catch (err) {
+          for (const r of unit.rows) noteAttempt(this.ctx, r.seq, (err as Error).message);
+          throw err;
+        }
+      } else if (unit.row.op === 'submit') {
+        await pushSubmit(this.ctx, api, unit.row);
+      } else {
+        await pushAttachment(this.ctx, api, this.o.files, unit.row, (p) => {
+          this.progress = p;
+          this.emit();
+        });
+        this.progress = null;
+      }
+      this.emit();
+    }
+  }
+
+  /** Re-pull everything from the start, keeping every local pending change. */
+  async repair(): Promise<void> {
+    setSetting(this.ctx.sqlite, KEYS.cursor, '0');
+    this.ctx.sqlite
+      .prepare(
+        `DELETE FROM sync_entities WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.entity = sync_entities.entity AND o.entity_id = sync_entities.entity_id)`,
+      )
+      .run();
+    // parked rows get another chance after a repair
+    this.ctx.sqlite
+      .prepare(`UPDATE outbox SET batch_id = NULL, base_version = NULL WHERE batch_id = 'parked'`)
+      .run();
+    await this.syncNow();
+  }
+
+  async confirmMassDelete(): Promise<void> {
+    await this.syncNow({ confirmMassDelete: true });
+  }
+
+  async download(id: string): Promise<void> {
+    const api = this.api();
+    if (!api)
+      throw new AppError('ILLEGAL_STATE', 'Sign in to a sync server to download this file.');
+    try {
+      await downloadAttachment(this.ctx, api, this.o.files, id);
+    } catch (err) {
+      if (err instanceof SyncHttpError)
+        throw new AppError(
+          'UNAVAILABLE',
+          err.kind === 'offline'
+            ? 'You are offline: the file will be available once you reconnect.'
+            : err.message,
+        );
+      throw err;
+    }
+  }
+
+  conflicts() {
+    return listConflicts(this.ctx, this.appliers);
+  }
+
+  resolve(
+    id: string,
+    choice: 'mine' | 'theirs' | 'merge',
+    picks?: Record<string, 'mine' | 'theirs'>,
+  ) {
+    resolveConflict(this.ctx, this.appliers, id, choice, picks);
+    this.emit();
+    this.onLocalChange();
+  }
+}

@@ -1,0 +1,223 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import type { ServiceContext } from '../context';
+import { markPresent, type FileStore } from '../attachments';
+import { SyncHttpError, type SyncApi } from './api';
+import { PARKED, type OutboxRow } from './push';
+import { setServerVersion } from './state';
+
+export interface Progress {
+  label: string;
+  doneBytes: number;
+  totalBytes: number;
+}
+
+interface UploadState {
+  upload_id: string;
+  part_size: number;
+  part_count: number;
+  done_parts: string;
+}
+
+function readSlice(file: string, start: number, length: number): Uint8Array {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(length);
+    let off = 0;
+    while (off < length) {
+      const n = fs.readSync(fd, buf, off, length - off, start + off);
+      if (n === 0) break;
+      off += n;
+    }
+    return buf.subarray(0, off);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * presign -> PUT (single or multipart) -> attach. A multipart upload records each finished part
+ * (its ETag) in SQLite as it lands, so after a crash or restart the upload continues from the
+ * last finished part instead of starting over. The server verifies size and SHA-256 at attach.
+ */
+export async function pushAttachment(
+  ctx: ServiceContext,
+  api: SyncApi,
+  files: FileStore,
+  row: OutboxRow,
+  onProgress: (p: Progress) => void,
+): Promise<void> {
+  const meta = JSON.parse(row.data) as {
+    id: string;
+    projectId: string;
+    sha256: string;
+    size: number;
+    fileName: string;
+    contentType: string;
+  };
+  const file = files.pathOf(meta.sha256);
+  if (!fs.existsSync(file)) {
+    ctx.sqlite
+      .prepare(`UPDATE outbox SET batch_id = '${PARKED}', last_error = ? WHERE seq = ?`)
+      .run('The local copy of this file is missing.', row.seq);
+    return;
+  }
+  const label = `Uploading ${meta.fileName}`;
+  const state = ctx.sqlite
+    .prepare('SELECT * FROM attachment_uploads WHERE sha256 = ?')
+    .get(meta.sha256) as UploadState | undefined;
+  try {
+    if (state) await resumeMultipart(ctx, api, file, meta, state, label, onProgress);
+    else {
+      const p = await api.presign({
+        sha256: meta.sha256,
+        size: meta.size,
+        contentType: meta.contentType,
+        fileName: meta.fileName,
+      });
+      if (p.mode === 'single') {
+        onProgress({ label, doneBytes: 0, totalBytes: meta.size });
+        await api.putObject(p.url, fs.readFileSync(file));
+        onProgress({ label, doneBytes: meta.size, totalBytes: meta.size });
+      } else if (p.mode === 'multipart') {
+        ctx.sqlite
+          .prepare(
+            'INSERT OR REPLACE INTO attachment_uploads (sha256, upload_id, part_size, part_count, done_parts, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+          )
+          .run(meta.sha256, p.uploadId, p.partSize, p.parts.length, '[]', ctx.now());
+        const fresh = ctx.sqlite
+          .prepare('SELECT * FROM attachment_uploads WHERE sha256 = ?')
+          .get(meta.sha256) as UploadState;
+        await uploadParts(ctx, api, file, meta, fresh, p.parts, label, onProgress);
+      }
+    }
+    const attached = await api.attach({
+      id: meta.id,
+      projectId: meta.projectId,
+      sha256: meta.sha256,
+      size: meta.size,
+      fileName: meta.fileName,
+      contentType: meta.contentType,
+    });
+    ctx.sqlite.transaction(() => {
+      setServerVersion(ctx.sqlite, 'attachment', meta.id, attached.version, ctx.now());
+      ctx.sqlite
+        .prepare('UPDATE attachments SET uploaded_at = ? WHERE id = ?')
+        .run(ctx.now(), meta.id);
+      ctx.sqlite.prepare('DELETE FROM outbox WHERE seq = ?').run(row.seq);
+    })();
+    ctx.events.emit('attachments:changed', { projectId: meta.projectId });
+  } catch (err) {
+    if (
+      err instanceof SyncHttpError &&
+      (err.code === 'HASH_MISMATCH' || err.code === 'UPLOAD_MISSING')
+    ) {
+      // the stored object is not ours (or vanished): forget the upload state and try again later
+      ctx.sqlite.prepare('DELETE FROM attachment_uploads WHERE sha256 = ?').run(meta.sha256);
+      throw new SyncHttpError(
+        'server',
+        `The server could not verify ${meta.fileName}; it will be uploaded again.`,
+      );
+    }
+    if (err instanceof SyncHttpError && err.kind === 'client') {
+      ctx.sqlite
+        .prepare(`UPDATE outbox SET batch_id = '${PARKED}', last_error = ? WHERE seq = ?`)
+        .run(`${err.code}: ${err.message}`, row.seq);
+      return;
+    }
+    throw err;
+  }
+}
+
+async function resumeMultipart(
+  ctx: ServiceContext,
+  api: SyncApi,
+  file: string,
+  meta: { sha256: string; size: number },
+  state: UploadState,
+  label: string,
+  onProgress: (p: Progress) => void,
+) {
+  const done = new Set(
+    (JSON.parse(state.done_parts) as { partNumber: number }[]).map((p) => p.partNumber),
+  );
+  const missing = Array.from({ length: state.part_count }, (_, i) => i + 1).filter(
+    (n) => !done.has(n),
+  );
+  let urls: { partNumber: number; url: string }[] = [];
+  if (missing.length) {
+    try {
+      urls = (await api.presignParts(meta.sha256, state.upload_id, missing)).parts;
+    } catch (err) {
+      if (err instanceof SyncHttpError && err.status === 404) {
+        // the server forgot this upload (aborted or expired): start over next round
+        ctx.sqlite.prepare('DELETE FROM attachment_uploads WHERE sha256 = ?').run(meta.sha256);
+        throw new SyncHttpError('server', 'The upload expired on the server; it restarts.');
+      }
+      throw err;
+    }
+  }
+  await uploadParts(ctx, api, file, meta, state, urls, label, onProgress);
+}
+
+async function uploadParts(
+  ctx: ServiceContext,
+  api: SyncApi,
+  file: string,
+  meta: { sha256: string; size: number },
+  state: UploadState,
+  urls: { partNumber: number; url: string }[],
+  label: string,
+  onProgress: (p: Progress) => void,
+) {
+  const doneParts = JSON.parse(state.done_parts) as { partNumber: number; etag: string }[];
+  const have = new Set(doneParts.map((p) => p.partNumber));
+  let doneBytes = doneParts.reduce(
+    (s, p) => s + Math.min(state.part_size, meta.size - (p.partNumber - 1) * state.part_size),
+    0,
+  );
+  onProgress({ label, doneBytes, totalBytes: meta.size });
+  for (const { partNumber, url } of urls.sort((a, b) => a.partNumber - b.partNumber)) {
+    if (have.has(partNumber)) continue;
+    const start = (partNumber - 1) * state.part_size;
+    const bytes = readSlice(file, start, Math.min(state.part_size, meta.size - start));
+    const etag = await api.putObject(url, bytes);
+    doneParts.push({ partNumber, etag });
+    ctx.sqlite
+      .prepare('UPDATE attachment_uploads SET done_parts = ?, updated_at = ? WHERE sha256 = ?')
+      .run(JSON.stringify(doneParts), ctx.now(), meta.sha256);
+    doneBytes += bytes.length;
+    onProgress({ label, doneBytes, totalBytes: meta.size });
+  }
+  await api.completeMultipart(
+    meta.sha256,
+    state.upload_id,
+    doneParts.sort((a, b) => a.partNumber - b.partNumber),
+  );
+  ctx.sqlite.prepare('DELETE FROM attachment_uploads WHERE sha256 = ?').run(meta.sha256);
+}
+
+/** Download on demand: fetch by presigned GET, verify SHA-256, store under its hash. */
+export async function downloadAttachment(
+  ctx: ServiceContext,
+  api: SyncApi,
+  files: FileStore,
+  id: string,
+): Promise<void> {
+  const row = ctx.sqlite
+    .prepare('SELECT sha256, project_id FROM attachments WHERE id = ?')
+    .get(id) as { sha256: string; project_id: string } | undefined;
+  if (!row) return;
+  if (files.has(row.sha256)) {
+    markPresent(ctx, files, row.sha256);
+    return;
+  }
+  const link = await api.downloadUrl(id);
+  const bytes = await api.getObject(link.url);
+  const sha = createHash('sha256').update(bytes).digest('hex');
+  if (sha !== row.sha256)
+    throw new SyncHttpError('server', 'The downloaded file did not match its checksum; try again.');
+  files.put(bytes);
+  markPresent(ctx, files, row.sha256);
+  ctx.events.emit('attachments:changed', { projectId: row.project_id });
+}

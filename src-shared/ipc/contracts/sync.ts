@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { defineCommand, defineEvent } from '../define';
+import {
+  attachmentInfoSchema,
+  conflictViewSchema,
+  signInSchema,
+  SYNC_BADGES,
+  syncStatusSchema,
+} from '../../sync/client';
+
+const none = z.object({}).default({});
+const idRef = z.object({ id: z.string().min(1, { message: 'Id is required' }) });
+
+export const syncContract = {
+  'sync:status': defineCommand(none, syncStatusSchema),
+  'sync:sign-in': defineCommand(signInSchema, syncStatusSchema),
+  'sync:sign-out': defineCommand(none, syncStatusSchema),
+  'sync:now': defineCommand(none, syncStatusSchema),
+  /** re-pull from scratch; local pending work is kept */
+  'sync:repair': defineCommand(none, syncStatusSchema),
+  /** the mass-delete fail-safe stopped a pull: go ahead */
+  'sync:confirm-deletes': defineCommand(none, syncStatusSchema),
+  'sync:conflicts': defineCommand(none, z.array(conflictViewSchema)),
+  'sync:resolve': defineCommand(
+    idRef.extend({
+      choice: z.enum(['mine', 'theirs', 'merge']),
+      picks: z.record(z.string(), z.enum(['mine', 'theirs'])).optional(),
+    }),
+    syncStatusSchema,
+  ),
+  'sync:states': defineCommand(
+    z.object({ ids: z.array(z.string()).max(1000) }),
+    z.record(z.string(), z.enum(SYNC_BADGES)),
+  ),
+  'attachments:import': defineCommand(
+    z.object({
+      projectId: z.string().min(1),
+      fileName: z
+        .string()
+        .trim()
+        .min(1, { message: 'File name is required' })
+        .max(255, { message: 'File name must be at most 255 characters' }),
+      contentType: z.string().max(255).default('application/octet-stream'),
+      base64: z.string(),
+    }),
+    attachmentInfoSchema,
+  ),
+  'attachments:list': defineCommand(
+    z.object({ projectId: z.string().min(1) }),
+    z.array(attachmentInfoSchema),
+  ),
+  /** the bytes of a file that is on this laptop (for opening or saving it) */
+  'attachments:read': defineCommand(
+    idRef,
+    z.object({ fileName: z.string(), contentType: z.string(), base64: z.string() }),
+  ),
+  'attachments:thumbnail': defineCommand(idRef, z.object({ dataUrl: z.string().nullable() })),
+  /** fetch a file another device added; it then stays available offline */
+  'attachments:download': defineCommand(idRef, attachmentInfoSchema),
+};
+
+export const syncEvents = {
+  'sync:status': defineEvent(syncStatusSchema),
+  'attachments:changed': defineEvent(z.object({ projectId: z.string() })),
+};

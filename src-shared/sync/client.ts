@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { text } from '../validation';
+
+/** What the app shows of sync (the token never appears here: it stays in the main process). */
+export const syncStatusSchema = z.object({
+  phase: z.enum(['signed-out', 'idle', 'syncing', 'offline', 'error', 'needs-confirmation']),
+  serverUrl: z.string().nullable(),
+  user: z.object({ email: z.string(), name: z.string(), role: z.string() }).nullable(),
+  lastSyncAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  pending: z.number().int(),
+  conflicts: z.number().int(),
+  parked: z.array(z.object({ entity: z.string(), entityId: z.string(), error: z.string() })),
+  progress: z
+    .object({ label: z.string(), doneBytes: z.number(), totalBytes: z.number() })
+    .nullable(),
+  massDelete: z.object({ count: z.number().int(), total: z.number().int() }).nullable(),
+  nextAttemptAt: z.string().nullable(),
+});
+export type SyncStatusView = z.infer<typeof syncStatusSchema>;
+
+export const signInSchema = z.object({
+  serverUrl: text('Server URL', { required: true, max: 500 }),
+  email: text('Email', { required: true, max: 254 }).refine(
+    (v) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v),
+    {
+      message: 'Email must be a valid email address, like name@company.com',
+    },
+  ),
+  password: z
+    .string({ error: 'Password is required' })
+    .min(1, { message: 'Password is required' })
+    .max(1024),
+});
+
+export const conflictViewSchema = z.object({
+  id: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  title: z.string(),
+  createdAt: z.string(),
+  serverVersion: z.number().int(),
+  theirsDeleted: z.boolean(),
+  mine: z.record(z.string(), z.unknown()),
+  theirs: z.record(z.string(), z.unknown()).nullable(),
+  fields: z.array(z.object({ path: z.string(), mine: z.unknown(), theirs: z.unknown() })),
+});
+export type ConflictViewT = z.infer<typeof conflictViewSchema>;
+
+export const SYNC_BADGES = ['local', 'pending', 'synced', 'conflict'] as const;
+
+export const attachmentInfoSchema = z.object({
+  id: z.string(),
+  projectId: z.string(),
+  sha256: z.string(),
+  size: z.number().int(),
+  fileName: z.string(),
+  contentType: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  present: z.boolean(),
+  uploaded: z.boolean(),
+  hasThumbnail: z.boolean(),
+});
+export type AttachmentInfoT = z.infer<typeof attachmentInfoSchema>;

@@ -1,0 +1,220 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, like } from 'drizzle-orm';
+import { auditEvents } from '../../src-server/db/schema';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AttachmentInfoT, ConflictViewT, SyncStatusView } from '../../src-shared/sync/client';
+import type { Project } from '../../src-shared/projects';
+import type { TestServer, TestUser } from '../server/harness';
+import w16 from '../fixtures/w16-sign.json';
+import { BACKENDS, rows, signedInClient, startServer, syncOk, type Client } from './helpers';
+
+describe.each(BACKENDS)('two clients through the real server ($name)', ({ pg }) => {
+  let server: TestServer;
+  let userA: TestUser;
+  let userB: TestUser;
+  beforeAll(async () => {
+    server = await startServer(pg);
+    userA = await server.createOrgAndUser({ name: 'Ann Estimator', role: 'estimator' });
+    userB = await server.createOrgAndUser({
+      orgId: userA.orgId,
+      name: 'Ben Field',
+      role: 'estimator',
+    });
+  });
+  afterAll(async () => server?.close());
+
+  const pair = async () =>
+    [await signedInClient(server, userA), await signedInClient(server, userB)] as const;
+  const project = (c: Client, id: string) => c.call<Project>('projects:get', { id });
+
+  it('signing in makes the local profile the server user and never shows the token', async () => {
+    const [a, b] = await pair();
+    try {
+      expect(await a.call('profile:get')).toEqual({ name: 'Ann Estimator', initials: 'AE' });
+      const st = await a.call<SyncStatusView>('sync:status');
+      expect(st.user?.email).toBe(userA.email);
+      expect(JSON.stringify(st)).not.toContain(userA.token.slice(0, 10));
+      await expect(
+        b.call('sync:sign-in', { serverUrl: server.url, email: userB.email, password: 'wrong' }),
+      ).rejects.toMatchObject({ fields: { password: 'The email or password is not right.' } });
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+
+  it('edits on A appear on B, with design revisions', async () => {
+    const [a, b] = await pair();
+    try {
+      const p = await a.call<Project>('projects:create', {
+        name: 'Harbor pylon',
+        customer: { company: 'Harbor Bank' },
+      });
+      await a.call('designs:save-revision', { projectId: p.id, input: w16, note: 'from A' });
+      expect((await a.call<Record<string, string>>('sync:states', { ids: [p.id] }))[p.id]).toBe(
+        'pending',
+      );
+      await syncOk(a);
+      expect((await a.call<Record<string, string>>('sync:states', { ids: [p.id] }))[p.id]).toBe(
+        'synced',
+      );
+      await syncOk(b);
+      expect(await project(b, p.id)).toMatchObject({
+        name: 'Harbor pylon',
+        customer: { company: 'Harbor Bank' },
+      });
+      const revs = await b.call<{ pole: string; note: string }[]>('designs:list-revisions', {
+        projectId: p.id,
+      });
+      expect(revs).toMatchObject([{ pole: 'Pipe 6 Std.', note: 'from A' }]);
+      const activity = await b.call<{ action: string }[]>('projects:activity', { id: p.id });
+      expect(activity.map((e) => e.action)).toContain('project.received-new');
+      // B edits, A receives
+      await b.call('projects:update', { id: p.id, patch: { notes: 'gate code 4411' } });
+      await syncOk(b);
+      await syncOk(a);
+      expect((await project(a, p.id)).notes).toBe('gate code 4411');
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+
+  it('simultaneous edits give one conflict in the inbox and no lost field', async () => {
+    const [a, b] = await pair();
+    try {
+      const p = await a.call<Project>('projects:create', { name: 'Oak sign', notes: 'base' });
+      await syncOk(a);
+      await syncOk(b);
+      await a.call('projects:update', { id: p.id, patch: { notes: 'notes by A' } });
+      await b.call('projects:update', { id: p.id, patch: { name: 'Oak Street sign' } });
+      await syncOk(a);
+      await syncOk(b);
+      const conflicts = await b.call<ConflictViewT[]>('sync:conflicts');
+      expect(conflicts).toHaveLength(1);
+      expect(conflicts[0].fields.map((f) => f.path).sort()).toEqual(['name', 'notes']);
+      expect((await b.call<Record<string, string>>('sync:states', { ids: [p.id] }))[p.id]).toBe(
+        'conflict',
+      );
+      // until resolved, both versions stay readable: B's local copy is B's
+      expect((await project(b, p.id)).name).toBe('Oak Street sign');
+      await b.call('sync:resolve', {
+        id: conflicts[0].id,
+        choice: 'merge',
+        picks: { name: 'mine', notes: 'theirs' },
+      });
+      await syncOk(b);
+      await syncOk(a);
+      for (const c of [a, b])
+        expect(await project(c, p.id)).toMatchObject({
+          name: 'Oak Street sign',
+          notes: 'notes by A',
+        });
+      expect(await b.call('sync:conflicts')).toEqual([]);
+      // a third sync changes nothing and raises nothing
+      await syncOk(a);
+      await syncOk(b);
+      expect(await a.call('sync:conflicts')).toEqual([]);
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+
+  it('deletes propagate (to the trash), and a mass delete stops and asks first', async () => {
+    // an organization of its own, so the share of deleted projects is known exactly
+    const ua = await server.createOrgAndUser({ name: 'Del A' });
+    const ub = await server.createOrgAndUser({ orgId: ua.orgId, name: 'Del B' });
+    const a = await signedInClient(server, ua);
+    const b = await signedInClient(server, ub);
+    try {
+      const ps = [];
+      for (let i = 0; i < 5; i++)
+        ps.push(await a.call<Project>('projects:create', { name: `Mass ${i}` }));
+      await syncOk(a);
+      await syncOk(b);
+      await a.call('projects:delete', { id: ps[0].id });
+      await syncOk(a);
+      await syncOk(b);
+      expect((await project(b, ps[0].id)).deletedAt).not.toBeNull();
+      // now A trashes all four remaining: on B that is every active project, so B asks first
+      expect(
+        rows<{ n: number }>(b, 'SELECT count(*) AS n FROM projects WHERE deleted_at IS NULL')[0].n,
+      ).toBe(4);
+      const toTrash = ps.slice(1).map((p) => p.id);
+      for (const id of toTrash) await a.call('projects:delete', { id });
+      await syncOk(a);
+      const st = await b.call<SyncStatusView>('sync:now');
+      expect(st.phase).toBe('needs-confirmation');
+      expect(st.massDelete).toEqual({ count: 4, total: 4 });
+      for (const id of toTrash) expect((await project(b, id)).deletedAt).toBeNull();
+      const after = await b.call<SyncStatusView>('sync:confirm-deletes');
+      expect(after.phase).toBe('idle');
+      for (const id of toTrash) expect((await project(b, id)).deletedAt).not.toBeNull();
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+
+  it('submits through the server once, even when retried', async () => {
+    const [a, b] = await pair();
+    try {
+      const p = await a.call<Project>('projects:create', { name: 'Submit me' });
+      await a.call('projects:transition', { id: p.id, to: 'estimating' });
+      await a.call('projects:transition', { id: p.id, to: 'submitted' });
+      expect(
+        rows<{ op: string }>(a, `SELECT op FROM outbox WHERE entity_id = ? ORDER BY seq`, p.id).map(
+          (r) => r.op,
+        ),
+      ).toEqual(['upsert', 'upsert', 'submit']);
+      await syncOk(a);
+      await syncOk(a);
+      await syncOk(b);
+      expect((await project(b, p.id)).status).toBe('submitted');
+      // counted on the server: exactly one submit audit event for this project
+      const events = await server.server.database.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.entityId, p.id), like(auditEvents.action, '%submit%')));
+      expect(events).toHaveLength(1);
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+
+  it('a file added on A uploads, appears on B, downloads on demand with the right SHA-256', async () => {
+    const [a, b] = await pair();
+    try {
+      const p = await a.call<Project>('projects:create', { name: 'Photo site' });
+      const bytes = randomBytes(300_000);
+      const att = await a.call<AttachmentInfoT>('attachments:import', {
+        projectId: p.id,
+        fileName: 'site.bin',
+        contentType: 'application/octet-stream',
+        base64: bytes.toString('base64'),
+      });
+      expect(att.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+      await syncOk(a);
+      expect(
+        (await a.call<AttachmentInfoT[]>('attachments:list', { projectId: p.id }))[0].uploaded,
+      ).toBe(true);
+      await syncOk(b);
+      const onB = await b.call<AttachmentInfoT[]>('attachments:list', { projectId: p.id });
+      expect(onB).toMatchObject([{ id: att.id, fileName: 'site.bin', present: false }]);
+      await expect(b.call('attachments:read', { id: att.id })).rejects.toMatchObject({
+        code: 'ILLEGAL_STATE',
+      });
+      const got = await b.call<AttachmentInfoT>('attachments:download', { id: att.id });
+      expect(got.present).toBe(true);
+      const read = await b.call<{ base64: string }>('attachments:read', { id: att.id });
+      expect(createHash('sha256').update(Buffer.from(read.base64, 'base64')).digest('hex')).toBe(
+        att.sha256,
+      );
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+});
