@@ -1,15 +1,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createMainContext, type MainContext } from '../../src-main/main-context';
+import { createMainContext, type MainContext, type MainOptions } from '../../src-main/main-context';
 
 /** A fresh data folder + main context per test, with the profile set up. */
-export function freshMain(opts: { profile?: boolean; now?: () => string } = {}): MainContext & {
+export function freshMain(
+  opts: { profile?: boolean; now?: () => string; sync?: MainOptions['sync'] } = {},
+): MainContext & {
   dir: string;
   call: <T = unknown>(channel: string, input?: unknown) => Promise<T>;
 } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-test-'));
-  const ctx = createMainContext({ dataDir: dir, host: 'memory', now: opts.now });
+  const ctx = createMainContext({ dataDir: dir, host: 'memory', now: opts.now, sync: opts.sync });
   if (opts.profile !== false) {
     ctx.services.sqlite
       .prepare(
