@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { ENGINE_VERSION } from '../engine';
 import { appHandlers } from '../ipc/handlers/app';
 import { createMainContext, type MainContext } from '../main-context';
+import { SafeStorageCredentialStore } from './credentials';
 import { createFileLogger } from '../services/logger';
 import { loadSystemPolicy } from '../services/policy';
 import { sqliteChannelStore, UpdateController } from '../services/updates';
@@ -110,6 +111,8 @@ async function start(): Promise<void> {
       nativeBinding: paths.nativeBinding,
       appVersion: app.getVersion(),
       log: logger.log,
+      credentials: new SafeStorageCredentialStore(path.join(paths.dataDir, 'sync-token.bin')),
+      startSync: true,
       extraHandlers: (services) => {
         const workState = createWorkState(services.sqlite);
         updates = new UpdateController({

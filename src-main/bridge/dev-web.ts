@@ -14,7 +14,7 @@ const root = path.resolve(here, '../../src-renderer');
 
 async function main() {
   const dataDir = defaultDataDir();
-  const ctx = createMainContext({ dataDir, host: 'browser' });
+  const ctx = createMainContext({ dataDir, host: 'browser', startSync: true });
   const vite = await createVite({
     configFile: path.resolve(here, '../../vite.web.config.ts'),
     server: { middlewareMode: true },

@@ -22,7 +22,7 @@ async function main() {
   const staticDir = arg('static') ?? path.resolve(here, '../../dist-web');
   let ctx;
   try {
-    ctx = createMainContext({ dataDir, host: 'browser' });
+    ctx = createMainContext({ dataDir, host: 'browser', startSync: true });
   } catch (err) {
     // Fail closed: never run on a half-migrated or unreadable database; show why instead.
     const problem =

@@ -25,7 +25,8 @@ function RailLink({ to, label, current }: { to: Route; label: ReactNode; current
 
 export function App() {
   const route = useRouter((s) => s.route);
-  const profile = useQuery('profile:get', {});
+  // signing in to a server renames the local profile: refresh on sync events
+  const profile = useQuery('profile:get', {}, ['sync:status']);
   if (profile.error) {
     return (
       <div className="fatal" role="alert">

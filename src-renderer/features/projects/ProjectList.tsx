@@ -10,7 +10,7 @@ import { useRouter } from '../../app/router';
 import { toast } from '../../app/toasts';
 import { formatWhen } from '../../lib/format';
 import { NewProjectDialog } from './NewProjectDialog';
-import { SyncBadge } from './SyncBadge';
+import { SyncBadgeView } from './SyncBadge';
 
 type View = 'active' | 'archived' | 'trash';
 
@@ -28,6 +28,10 @@ export function ProjectList() {
     'projects:changed',
   ]);
   const items = data?.items ?? [];
+  const states = useQuery('sync:states', { ids: items.map((p) => p.id) }, [
+    'sync:status',
+    'projects:changed',
+  ]);
 
   useEffect(() => searchRef.current?.focus(), []);
   useEffect(() => {
@@ -152,7 +156,7 @@ export function ProjectList() {
                 </td>
                 <td className="num">{formatWhen(p.updatedAt)}</td>
                 <td>
-                  <SyncBadge projectId={p.id} />
+                  <SyncBadgeView state={states.data?.[p.id]} />
                 </td>
                 {view === 'trash' && (
                   <td>
