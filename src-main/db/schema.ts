@@ -71,11 +71,16 @@ export const outbox = sqliteTable('outbox', {
   mutationId: text('mutation_id').notNull().unique(),
   entity: text('entity').notNull(),
   entityId: text('entity_id').notNull(),
-  op: text('op', { enum: ['upsert', 'delete'] }).notNull(),
+  /** upsert/delete go through /v1/sync/push; submit and attach have their own endpoints */
+  op: text('op', { enum: ['upsert', 'delete', 'submit', 'attach'] }).notNull(),
   data: text('data').notNull(),
   createdAt: text('created_at').notNull(),
   attempts: integer('attempts').notNull().default(0),
   lastError: text('last_error'),
+  /** set when the row was sent in a batch: a retry resends exactly that batch (idempotent) */
+  batchId: text('batch_id'),
+  /** the server version the row was sent against (frozen with the batch) */
+  baseVersion: integer('base_version'),
 });
 
 /** Small key/value settings owned by the main process. */
@@ -123,3 +128,4 @@ export const designRevisions = sqliteTable(
 );
 
 export * from './schema-quotes';
+export * from './schema-sync';

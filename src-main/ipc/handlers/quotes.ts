@@ -1,0 +1,65 @@
+import type { Handlers } from '../dispatch';
+import type { ServiceContext } from '../../services/context';
+import {
+  currentVersion,
+  exportCsv,
+  getVersion,
+  importCsv,
+  listVersions,
+  saveVersion,
+} from '../../services/pricing/book-service';
+import {
+  applyAlternative,
+  generateQuote,
+  getQuoteDraft,
+  quoteAlternatives,
+  updateQuoteDraft,
+} from '../../services/quotes';
+import { getCompany, saveCompany } from '../../services/quotes-company';
+import {
+  compareQuoteRevisions,
+  getQuoteRevision,
+  listQuoteRevisions,
+  saveQuoteRevision,
+  setQuoteStatus,
+} from '../../services/quotes-revisions';
+import { quoteReportPdf } from '../../services/reports/quote-report';
+
+type QuoteChannels = Extract<keyof Handlers, `quotes:${string}` | `pricebook:${string}`>;
+
+export function quoteHandlers(ctx: ServiceContext): Pick<Handlers, QuoteChannels> {
+  return {
+    'pricebook:get-current': () => currentVersion(ctx),
+    'pricebook:list-versions': () => listVersions(ctx),
+    'pricebook:get-version': ({ id }) => getVersion(ctx, id),
+    'pricebook:save-version': (input) => saveVersion(ctx, input),
+    'pricebook:import-csv': (input) => importCsv(ctx, input),
+    'pricebook:export-csv': ({ id }) => exportCsv(ctx, id),
+    'quotes:get-company': () => getCompany(ctx),
+    'quotes:save-company': (input) => saveCompany(ctx, input),
+    'quotes:get-draft': ({ projectId }) => getQuoteDraft(ctx, projectId),
+    'quotes:generate': (input) => generateQuote(ctx, input),
+    'quotes:update-draft': (input) => updateQuoteDraft(ctx, input),
+    'quotes:alternatives': (input) => quoteAlternatives(ctx, input),
+    'quotes:apply-alternative': (input) => applyAlternative(ctx, input),
+    'quotes:save-revision': (input) => saveQuoteRevision(ctx, input),
+    'quotes:list-revisions': ({ projectId }) => listQuoteRevisions(ctx, projectId),
+    'quotes:get-revision': ({ id }) => getQuoteRevision(ctx, id),
+    'quotes:set-status': ({ id, to }) => setQuoteStatus(ctx, id, to),
+    'quotes:compare': ({ a, b }) => compareQuoteRevisions(ctx, a, b),
+    'quotes:report-pdf': async ({ id }) => {
+      const q = getQuoteRevision(ctx, id);
+      const pdf = await quoteReportPdf(q);
+      const safe =
+        q.customer.projectName
+          .replace(/[^\p{L}\p{N}]+/gu, '-')
+          .replace(/^-|-$/g, '')
+          .slice(0, 60) || 'project';
+      return {
+        fileName: `${safe}-quote-rev${q.number}.pdf`,
+        base64: pdf.toString('base64'),
+        bytes: pdf.length,
+      };
+    },
+  };
+}

@@ -1,0 +1,188 @@
+import {
+  CSV_COLUMNS,
+  decimalToMinor,
+  minorToDecimal,
+  priceItemSchema,
+  type PriceItem,
+} from '../../../src-shared/quotes';
+import { AppError } from '../../../src-shared/errors';
+
+/**
+ * Price book CSV (RFC 4180: comma separated, double quotes around fields holding commas, quotes
+ * or line breaks; a doubled quote inside). Prices are written in dollars (or percent for the unit
+ * percent) with two decimals, so an export re-imports to the same integer cents.
+ */
+
+function parseRows(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const s = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (quoted) {
+      if (ch === '"' && s[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"' && field === '') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && s[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows.filter((r) => r.some((c) => c.trim() !== ''));
+}
+
+const cell = (v: string | number) => {
+  const t = String(v);
+  return /[",\r\n]/.test(t) || /^\s|\s$/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+};
+
+export function toCsv(items: readonly PriceItem[]): string {
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const it of items)
+    lines.push(
+      [
+        it.code,
+        it.category,
+        it.name,
+        it.unit,
+        minorToDecimal(it.price),
+        it.match,
+        it.fixed,
+        it.perPole,
+        it.perYd3,
+        it.perFt2,
+      ]
+        .map(cell)
+        .join(','),
+    );
+  return lines.join('\r\n') + '\r\n';
+}
+
+const COLUMN_LABEL: Record<string, string> = {
+  code: 'code',
+  category: 'category',
+  name: 'name',
+  unit: 'unit',
+  price: 'price',
+  match: 'match',
+  fixed: 'fixed',
+  perPole: 'per_pole',
+  perYd3: 'per_yd3',
+  perFt2: 'per_ft2',
+};
+
+/**
+ * Parses and validates a whole CSV. Any bad row refuses the whole file: AppError VALIDATION with
+ * one message per bad cell, keyed `row N.column` (N = the line in the file, header = line 1).
+ */
+export function fromCsv(text: string): PriceItem[] {
+  const rows = parseRows(text);
+  if (!rows.length) throw new AppError('VALIDATION', 'The CSV file is empty.');
+  const header = rows[0].map((h) => h.trim().toLowerCase());
+  const missing = CSV_COLUMNS.filter((c) => !header.includes(c));
+  if (missing.length)
+    throw new AppError(
+      'VALIDATION',
+      `The CSV header is missing the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}. Expected: ${CSV_COLUMNS.join(',')}.`,
+      Object.fromEntries(
+        missing.map((c) => [`row 1.${c}`, `Column ${c} is missing from the header`]),
+      ),
+    );
+  const at = (c: string) => header.indexOf(c);
+  const fields: Record<string, string> = {};
+  const bad = (row: number, col: string, msg: string) => {
+    const k = `row ${row}.${col}`;
+    if (!(k in fields)) fields[k] = `Row ${row}, column ${col}: ${msg}`;
+  };
+  const raw: unknown[] = [];
+  rows.slice(1).forEach((r, i) => {
+    const rowNo = i + 2;
+    if (r.length < header.length) {
+      bad(
+        rowNo,
+        CSV_COLUMNS.find((c) => at(c) >= r.length) ?? 'code',
+        `the row has ${r.length} columns, the header ${header.length}`,
+      );
+    }
+    const get = (c: string) => (r[at(c)] ?? '').trim();
+    const price = decimalToMinor(get('price'));
+    if (price === null)
+      bad(
+        rowNo,
+        'price',
+        get('price').startsWith('-')
+          ? 'Price must not be negative'
+          : `Price must be a number with at most 2 decimals (got "${get('price')}")`,
+      );
+    const numCol = (c: string) => {
+      const t = get(c);
+      if (t === '') return 0;
+      const v = Number(t);
+      if (!Number.isFinite(v) || !/^-?\d+(\.\d+)?$/.test(t)) {
+        bad(rowNo, c, `${c} must be a number (got "${t}")`);
+        return 0;
+      }
+      return v;
+    };
+    raw.push({
+      code: get('code'),
+      category: get('category'),
+      name: get('name'),
+      unit: get('unit'),
+      price: price ?? 0,
+      match: get('match'),
+      fixed: numCol('fixed'),
+      perPole: numCol('per_pole'),
+      perYd3: numCol('per_yd3'),
+      perFt2: numCol('per_ft2'),
+    });
+  });
+  // each row on its own (so every bad row is named), then codes across rows, by file line
+  const items: PriceItem[] = [];
+  const seen = new Map<string, number>();
+  raw.forEach((r, i) => {
+    const rowNo = i + 2;
+    const parsed = priceItemSchema.safeParse(r);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues)
+        bad(rowNo, COLUMN_LABEL[String(issue.path[0])] ?? 'code', issue.message);
+      return;
+    }
+    const first = seen.get(parsed.data.code);
+    if (first !== undefined)
+      bad(rowNo, 'code', `Code ${parsed.data.code} is used twice (rows ${first} and ${rowNo})`);
+    else seen.set(parsed.data.code, rowNo);
+    items.push(parsed.data);
+  });
+  if (!raw.length) fields['file'] = 'The CSV has a header but no price rows';
+  if (raw.length > 500) fields['file'] = 'A price book can have at most 500 items';
+  const n = Object.keys(fields).length;
+  if (n) {
+    const sorted = Object.fromEntries(
+      Object.entries(fields).sort((a, b) => rowOf(a[0]) - rowOf(b[0])),
+    );
+    throw new AppError(
+      'VALIDATION',
+      `The price book was not imported: ${n} problem${n > 1 ? 's' : ''} (the current price book stays in force). ${Object.values(sorted).join('; ')}`,
+      sorted,
+    );
+  }
+  return items;
+}
+
+const rowOf = (k: string) => Number(/^row (\d+)/.exec(k)?.[1] ?? 0);

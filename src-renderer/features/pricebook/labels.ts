@@ -1,0 +1,5 @@
+export const SOURCE_LABELS = {
+  seed: 'Starter book',
+  edit: 'Edited',
+  import: 'CSV import',
+} as const;

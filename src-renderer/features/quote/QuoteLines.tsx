@@ -1,0 +1,224 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Fragment, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import {
+  GROUP_LABELS,
+  LINE_GROUPS,
+  overrideFormSchema,
+  type LineOverride,
+  type OverrideForm,
+  type QuoteDraft,
+  type QuoteLine,
+} from '../../../src-shared/quotes';
+import { fmt } from '../../lib/format';
+import { qty } from './format';
+
+interface Props {
+  draft: QuoteDraft;
+  onOverride(code: string, o: LineOverride | null): Promise<void>;
+  onRemoveManual(code: string): Promise<void>;
+}
+
+/** Lines grouped (materials, labor, equipment, fees) with overrides edited in place. */
+export function QuoteLines({ draft, onOverride, onRemoveManual }: Props) {
+  const [editing, setEditing] = useState<string | null>(null);
+  const lines = draft.priced.lines;
+  return (
+    <table className="grid compact quote-lines" aria-label="Quote lines">
+      <thead>
+        <tr>
+          <th>Description</th>
+          <th className="num">Qty</th>
+          <th>Unit</th>
+          <th className="num">Unit price</th>
+          <th className="num">Amount</th>
+          <th />
+        </tr>
+      </thead>
+      <tbody>
+        {LINE_GROUPS.map((g) => {
+          const rows = lines.filter((l) => l.group === g);
+          if (!rows.length) return null;
+          return (
+            <Fragment key={g}>
+              <tr className="group-row">
+                <td colSpan={6} style={{ fontWeight: 600, background: '#fafbfc' }}>
+                  {GROUP_LABELS[g]}
+                </td>
+              </tr>
+              {rows.map((l) => (
+                <Fragment key={l.code}>
+                  <LineRow
+                    line={l}
+                    onEdit={() => setEditing(editing === l.code ? null : l.code)}
+                    onClear={() => onOverride(l.code, null)}
+                    onRemove={() => onRemoveManual(l.code)}
+                  />
+                  {editing === l.code && (
+                    <tr>
+                      <td colSpan={6}>
+                        <OverrideEditor
+                          line={l}
+                          current={draft.overrides[l.code]}
+                          onCancel={() => setEditing(null)}
+                          onApply={async (o) => {
+                            await onOverride(l.code, o);
+                            setEditing(null);
+                          }}
+                        />
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
+              ))}
+              <tr className="subtotal">
+                <td colSpan={4} className="muted">
+                  {GROUP_LABELS[g]} subtotal
+                </td>
+                <td className="num">{fmt.money(draft.priced.totals.byGroup[g])}</td>
+                <td />
+              </tr>
+            </Fragment>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+function LineRow({
+  line: l,
+  onEdit,
+  onClear,
+  onRemove,
+}: {
+  line: QuoteLine;
+  onEdit(): void;
+  onClear(): void;
+  onRemove(): void;
+}) {
+  return (
+    <tr className={l.overridden ? 'overridden' : undefined} data-code={l.code}>
+      <td style={{ whiteSpace: 'normal' }}>
+        {l.description}{' '}
+        {l.overridden && (
+          <span className="badge submitted" title={l.overrideNote || 'Set by the estimator'}>
+            overridden
+          </span>
+        )}
+        {l.source === 'manual' && <span className="badge">manual</span>}
+        <div className="muted" style={{ fontSize: 11 }}>
+          {l.basis}
+        </div>
+      </td>
+      <td className="num">{qty(l.quantity)}</td>
+      <td>{l.unit}</td>
+      <td className="num">{fmt.money(l.unitPriceCents)}</td>
+      <td className="num">{fmt.money(l.amountCents)}</td>
+      <td>
+        {l.source === 'manual' ? (
+          <button
+            type="button"
+            className="btn small danger"
+            onClick={onRemove}
+            aria-label={`Remove ${l.description}`}
+          >
+            Remove
+          </button>
+        ) : (
+          <>
+            <button
+              type="button"
+              className="btn small"
+              onClick={onEdit}
+              aria-label={`Override ${l.description}`}
+            >
+              Override
+            </button>
+            {l.overridden && (
+              <button
+                type="button"
+                className="btn small"
+                onClick={onClear}
+                aria-label={`Clear override of ${l.description}`}
+              >
+                Clear
+              </button>
+            )}
+          </>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+function OverrideEditor({
+  line,
+  current,
+  onApply,
+  onCancel,
+}: {
+  line: QuoteLine;
+  current?: LineOverride;
+  onApply(o: LineOverride): Promise<void>;
+  onCancel(): void;
+}) {
+  const form = useForm<OverrideForm, unknown, LineOverride>({
+    resolver: zodResolver(overrideFormSchema),
+    defaultValues: {
+      quantity: current?.quantity !== undefined ? String(current.quantity) : '',
+      unitPrice:
+        current?.unitPriceCents !== undefined ? (current.unitPriceCents / 100).toFixed(2) : '',
+      note: current?.note ?? '',
+    },
+  });
+  const e = form.formState.errors;
+  return (
+    <form
+      className="toolbar"
+      aria-label={`Override ${line.description}`}
+      noValidate
+      onSubmit={form.handleSubmit(onApply)}
+      style={{ alignItems: 'flex-start', margin: 0 }}
+    >
+      <div className="field">
+        <label htmlFor={`oq-${line.code}`}>Quantity ({line.unit})</label>
+        <input
+          id={`oq-${line.code}`}
+          placeholder={qty(line.quantity)}
+          {...form.register('quantity')}
+          aria-invalid={e.quantity ? true : undefined}
+        />
+        {e.quantity && (
+          <span className="error" role="alert">
+            {e.quantity.message}
+          </span>
+        )}
+      </div>
+      <div className="field">
+        <label htmlFor={`op-${line.code}`}>Unit price (USD)</label>
+        <input
+          id={`op-${line.code}`}
+          placeholder={(line.unitPriceCents / 100).toFixed(2)}
+          {...form.register('unitPrice')}
+          aria-invalid={e.unitPrice ? true : undefined}
+        />
+        {e.unitPrice && (
+          <span className="error" role="alert">
+            {e.unitPrice.message}
+          </span>
+        )}
+      </div>
+      <div className="field" style={{ flex: 1 }}>
+        <label htmlFor={`on-${line.code}`}>Reason</label>
+        <input id={`on-${line.code}`} {...form.register('note')} />
+      </div>
+      <button type="submit" className="btn primary" style={{ marginTop: 18 }}>
+        Apply override
+      </button>
+      <button type="button" className="btn" style={{ marginTop: 18 }} onClick={onCancel}>
+        Cancel
+      </button>
+    </form>
+  );
+}
