@@ -57,6 +57,9 @@ async function loadStates(tx: Tx, orgId: string, keys: { entity: string; id: str
   return states;
 }
 
+/** Entities that belong to a project (checked against it); price books belong to the org. */
+const PROJECT_SCOPED = new Set(['design', 'quote']);
+
 function projectIdOf(m: Mutation): string | null {
   const v = m.data?.projectId;
   return typeof v === 'string' && /^[0-9a-f-]{36}$/i.test(v) ? v.toLowerCase() : null;
@@ -82,7 +85,7 @@ export async function push(db: Db, user: AuthUser, input: Mutation[]) {
 
     const keys = mutations.map((m) => ({ entity: m.entity as string, id: m.id }));
     for (const m of mutations) {
-      const pid = m.entity !== 'project' ? projectIdOf(m) : null;
+      const pid = PROJECT_SCOPED.has(m.entity) ? projectIdOf(m) : null;
       if (pid) keys.push({ entity: 'project', id: pid });
     }
     const states = await loadStates(tx, orgId, keys);
@@ -128,7 +131,7 @@ export async function push(db: Db, user: AuthUser, input: Mutation[]) {
         };
       } else {
         const data = m.data ?? {};
-        if (m.entity !== 'project') {
+        if (PROJECT_SCOPED.has(m.entity)) {
           const pid = projectIdOf(m);
           const project = pid ? states.get(keyOf('project', pid)) : undefined;
           if (!project || !project.exists || project.deleted) {

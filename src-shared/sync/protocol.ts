@@ -16,10 +16,10 @@ export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
 /** Entities a client may push. Attachments are created only through /v1/attachments/attach. */
-export const PUSH_ENTITIES = ['project', 'design', 'quote'] as const;
+export const PUSH_ENTITIES = ['project', 'design', 'quote', 'price-book'] as const;
 export const pushEntitySchema = z.enum(PUSH_ENTITIES);
 /** Entities a pull can return. */
-export const SYNC_ENTITIES = ['project', 'design', 'quote', 'attachment'] as const;
+export const SYNC_ENTITIES = ['project', 'design', 'quote', 'price-book', 'attachment'] as const;
 export const syncEntitySchema = z.enum(SYNC_ENTITIES);
 export type SyncEntity = z.infer<typeof syncEntitySchema>;
 

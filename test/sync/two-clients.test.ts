@@ -184,6 +184,39 @@ describe.each(BACKENDS)('two clients through the real server ($name)', ({ pg }) 
     }
   });
 
+  it('price book versions and quote revisions reach B; a status change follows', async () => {
+    const [a, b] = await pair();
+    try {
+      const p = await a.call<Project>('projects:create', { name: 'Quoted pylon' });
+      const rev = await a.call<{ id: string }>('designs:save-revision', {
+        projectId: p.id,
+        input: w16,
+      });
+      await a.call('quotes:generate', { projectId: p.id, designRevisionId: rev.id });
+      const q = await a.call<{ id: string; totalCents: number }>('quotes:save-revision', {
+        projectId: p.id,
+        note: 'first offer',
+      });
+      await syncOk(a);
+      await syncOk(b);
+      const onB = await b.call<{ id: string; totalCents: number; status: string }[]>(
+        'quotes:list-revisions',
+        { projectId: p.id },
+      );
+      expect(onB).toMatchObject([{ id: q.id, totalCents: q.totalCents, status: 'draft' }]);
+      await a.call('quotes:set-status', { id: q.id, to: 'sent' });
+      await syncOk(a);
+      await syncOk(b);
+      expect(
+        (await b.call<{ status: string }[]>('quotes:list-revisions', { projectId: p.id }))[0]
+          .status,
+      ).toBe('sent');
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+
   it('a file added on A uploads, appears on B, downloads on demand with the right SHA-256', async () => {
     const [a, b] = await pair();
     try {

@@ -96,8 +96,11 @@ function insertVersion(
         action: `price-book.version-${v.source === 'seed' ? 'seeded' : v.source === 'import' ? 'imported' : 'saved'}`,
         before: null,
         after: s,
-        // audited, not queued: the sync protocol carries project, design and quote only
-        // (src-shared/sync/protocol.ts PUSH_ENTITIES); add 'price-book' there, then an outbox row
+        // versions sync to the organization's other laptops (quotes reference them)
+        outbox: {
+          op: 'upsert',
+          data: { ...row, items: v.items },
+        },
       },
     };
   });

@@ -212,3 +212,150 @@ export const attachmentApplier: EntityApplier = {
     return null;
   },
 };
+
+/** Price book versions are immutable; a remote one is inserted once (renumbered if taken). */
+export const priceBookApplier: EntityApplier = {
+  upsert(ctx, id, data, at) {
+    if (ctx.sqlite.prepare('SELECT 1 FROM price_book_versions WHERE id = ?').get(id)) return;
+    const max = ctx.sqlite
+      .prepare('SELECT coalesce(max(number), 0) AS n FROM price_book_versions')
+      .get() as { n: number };
+    const source = ['seed', 'edit', 'import'].includes(str(data.source))
+      ? str(data.source)
+      : 'edit';
+    ctx.sqlite
+      .prepare(
+        `INSERT INTO price_book_versions (id, number, effective_date, note, source, items, created_at, created_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        id,
+        max.n + 1,
+        str(data.effectiveDate, at.slice(0, 10)),
+        str(data.note),
+        source,
+        JSON.stringify(data.items ?? []),
+        str(data.createdAt, at),
+        str(data.createdBy, SYNC_ACTOR),
+      );
+    appendAudit(ctx.sqlite, {
+      actor: SYNC_ACTOR,
+      at,
+      action: 'price-book.version-received',
+      entity: 'price-book',
+      entityId: id,
+      before: null,
+      after: { number: max.n + 1 },
+    });
+  },
+  remove() {
+    // versions are never deleted: old quotes keep the version they used
+  },
+  local() {
+    return null;
+  },
+};
+
+/**
+ * Quote revisions are snapshots: inserted once; later only their status moves (never once
+ * accepted, which the database itself refuses). A revision whose design revision or price book
+ * version has not arrived is skipped, and a "Repair sync" fetches it again.
+ */
+export const quoteApplier: EntityApplier = {
+  upsert(ctx, id, data, at) {
+    const existing = ctx.sqlite
+      .prepare('SELECT status FROM quote_revisions WHERE id = ?')
+      .get(id) as { status: string } | undefined;
+    const status = ['draft', 'sent', 'accepted', 'declined', 'expired'].includes(str(data.status))
+      ? str(data.status)
+      : 'draft';
+    if (existing) {
+      if (existing.status === status || existing.status === 'accepted') return;
+      ctx.sqlite
+        .prepare(
+          'UPDATE quote_revisions SET status = ?, status_changed_at = ?, status_changed_by = ? WHERE id = ?',
+        )
+        .run(
+          status,
+          strOrNull(data.statusChangedAt) ?? at,
+          strOrNull(data.statusChangedBy) ?? SYNC_ACTOR,
+          id,
+        );
+      appendAudit(ctx.sqlite, {
+        actor: SYNC_ACTOR,
+        at,
+        action: 'quote.status-received',
+        entity: 'quote',
+        entityId: id,
+        before: { status: existing.status },
+        after: { status },
+      });
+      return;
+    }
+    const deps =
+      ctx.sqlite.prepare('SELECT 1 FROM projects WHERE id = ?').get(str(data.projectId)) &&
+      ctx.sqlite
+        .prepare('SELECT 1 FROM design_revisions WHERE id = ?')
+        .get(str(data.designRevisionId)) &&
+      ctx.sqlite
+        .prepare('SELECT 1 FROM price_book_versions WHERE id = ?')
+        .get(str(data.priceBookVersionId));
+    if (!deps) return;
+    let number = typeof data.number === 'number' ? data.number : 1;
+    if (
+      ctx.sqlite
+        .prepare('SELECT 1 FROM quote_revisions WHERE project_id = ? AND number = ?')
+        .get(str(data.projectId), number)
+    ) {
+      number =
+        (
+          ctx.sqlite
+            .prepare('SELECT max(number) AS n FROM quote_revisions WHERE project_id = ?')
+            .get(str(data.projectId)) as { n: number }
+        ).n + 1;
+    }
+    ctx.sqlite
+      .prepare(
+        `INSERT INTO quote_revisions (id, project_id, number, note, status, valid_until, design_revision_id, price_book_version_id,
+           priced, overrides, manual_lines, header, total_cents, created_at, created_by, status_changed_at, status_changed_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        id,
+        str(data.projectId),
+        number,
+        str(data.note),
+        status,
+        str(data.validUntil, at.slice(0, 10)),
+        str(data.designRevisionId),
+        str(data.priceBookVersionId),
+        JSON.stringify(data.priced ?? {}),
+        JSON.stringify(data.overrides ?? []),
+        JSON.stringify(data.manualLines ?? []),
+        JSON.stringify(data.header ?? {}),
+        Math.round(Number(data.totalCents ?? 0)),
+        str(data.createdAt, at),
+        str(data.createdBy, SYNC_ACTOR),
+        strOrNull(data.statusChangedAt),
+        strOrNull(data.statusChangedBy),
+      );
+    appendAudit(ctx.sqlite, {
+      actor: SYNC_ACTOR,
+      at,
+      action: 'quote.revision-received',
+      entity: 'quote',
+      entityId: id,
+      before: null,
+      after: { projectId: data.projectId, number },
+    });
+  },
+  remove() {
+    // quote revisions are kept
+  },
+  local(ctx, id) {
+    const r = ctx.sqlite
+      .prepare('SELECT id, project_id, number, status FROM quote_revisions WHERE id = ?')
+      .get(id) as Record<string, unknown> | undefined;
+    return r ? { id, projectId: r.project_id, number: r.number, status: r.status } : null;
+  },
+};

@@ -2,7 +2,14 @@ import { AppError } from '../../../src-shared/errors';
 import type { ServiceContext } from '../context';
 import type { FileStore } from '../attachments';
 import { SyncApi, SyncHttpError } from './api';
-import { attachmentApplier, designApplier, projectApplier, type EntityApplier } from './appliers';
+import {
+  attachmentApplier,
+  designApplier,
+  priceBookApplier,
+  projectApplier,
+  quoteApplier,
+  type EntityApplier,
+} from './appliers';
 import { listConflicts, resolveConflict } from './conflicts';
 import type { CredentialStore, Credentials } from './credentials';
 import { nextUnit, noteAttempt, parkedRows, pendingCount, pushBatch, pushSubmit } from './push';
@@ -69,6 +76,8 @@ export class SyncEngine {
     this.appliers = {
       project: projectApplier,
       design: designApplier,
+      'price-book': priceBookApplier,
+      quote: quoteApplier,
       attachment: attachmentApplier,
       ...o.appliers,
     };
