@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createMainContext, type MainContext } from '../src-main/main-context';
+import { startTestServer } from '../test/server/harness';
+import { round } from './stats';
+
+const MiB = 1024 * 1024;
+
+async function call<T>(ctx: MainContext, channel: string, input: unknown = {}): Promise<T> {
+  const r = await ctx.dispatch(channel, input);
+  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+  return r.value as T;
+}
+
+/**
+ * Issue 7 figures, on loopback: 1,000 projects created on laptop A reach laptop B (A pushes, B
+ * pulls, both through the real server); and a 32 MiB attachment through presign -> PUT -> attach
+ * compared with a raw PUT of the same bytes to the same S3 in the same run.
+ */
+export async function run(): Promise<Record<string, unknown>> {
+  const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  const server = await startTestServer({ pg: pgUrl ?? false });
+  const dirs: string[] = [];
+  const client = async (email: string, password: string) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-bench-sync-'));
+    dirs.push(dir);
+    const ctx = createMainContext({ dataDir: dir, host: 'memory' });
+    await call(ctx, 'sync:sign-in', { serverUrl: server.url, email, password });
+    return ctx;
+  };
+  try {
+    const ua = await server.createOrgAndUser({ name: 'Bench A' });
+    const ub = await server.createOrgAndUser({ orgId: ua.orgId, name: 'Bench B' });
+    const a = await client(ua.email, ua.password);
+    const b = await client(ub.email, ub.password);
+    for (let i = 0; i < 1000; i++) {
+      await call(a, 'projects:create', {
+        name: `Bench sync ${i}`,
+        siteAddress: `${i} Main St`,
+        notes: 'n'.repeat(100),
+      });
+    }
+    const t0 = performance.now();
+    await call(a, 'sync:now');
+    const t1 = performance.now();
+    await call(b, 'sync:now');
+    const t2 = performance.now();
+    const onB = (await call<{ total: number }>(b, 'projects:list', { limit: 1 })).total;
+
+    // attachment: through the app's presign -> PUT -> attach vs a raw PUT of the same bytes
+    const bytes = randomBytes(32 * MiB);
+    const p = await call<{ id: string }>(a, 'projects:create', { name: 'Bench file' });
+    await call(a, 'sync:now');
+    await call(a, 'attachments:import', {
+      projectId: p.id,
+      fileName: 'big.bin',
+      contentType: 'application/octet-stream',
+      base64: bytes.toString('base64'),
+    });
+    const u0 = performance.now();
+    await call(a, 'sync:now');
+    const appMs = performance.now() - u0;
+    const s3 = server.server.localS3!.endpoint;
+    const raw0 = performance.now();
+    const res = await fetch(`${s3}/${server.server.settings.bucket}/bench-raw-${Date.now()}`, {
+      method: 'PUT',
+      body: bytes,
+    });
+    await res.arrayBuffer();
+    const rawMs = performance.now() - raw0;
+    a.close();
+    b.close();
+    return {
+      projects: 1000,
+      pushMs: round(t1 - t0, 1),
+      pullMs: round(t2 - t1, 1),
+      clientToClientMs: round(t2 - t0, 1),
+      receivedOnB: onB,
+      attachmentMiB: 32,
+      attachmentAppMs: round(appMs, 1),
+      attachmentRawPutMs: round(rawMs, 1),
+      attachmentThroughputRatio: round(rawMs / appMs, 3),
+      backend: server.dbKind,
+    };
+  } finally {
+    await server.close();
+    for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+  }
+}
