@@ -43,6 +43,9 @@ const work = path.join(
 const outDir = path.join(root, 'build', 'native', 'electron', arch);
 const target = path.join(outDir, 'better_sqlite3.node');
 
+// `npm start` calls this with --if-missing: build once, then reuse
+if (args.includes('--if-missing') && fs.existsSync(target)) process.exit(0);
+
 console.log(
   `better-sqlite3 ${moduleVersion} for Electron ${electronVersion} (${process.platform}-${arch})`,
 );

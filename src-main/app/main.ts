@@ -91,6 +91,14 @@ async function start(): Promise<void> {
   });
 
   installSessionSecurity(session.defaultSession, { csp, isAppUrl: origin.isAppUrl });
+  // Reports, quotes and files leave the renderer as blob downloads: ask where to save each one
+  // (the same code path browser mode uses, where they land in Downloads).
+  session.defaultSession.on('will-download', (_event, item) => {
+    item.setSaveDialogOptions({
+      title: 'Save',
+      defaultPath: path.join(app.getPath('documents'), item.getFilename()),
+    });
+  });
   handleAppProtocol(paths.rendererDir, csp);
   // every webContents (main window, error window, anything created later) gets the guards
   app.on('web-contents-created', (_e, contents) =>
