@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createMainContext } from '../src-main/main-context';
 import { round, summarize, timeMany } from './stats';
+import { CHROMIUM_ARGS, chromiumPath } from '../test/chromium';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -38,20 +39,8 @@ async function startApp(dataDir: string) {
 async function uiTiming(): Promise<Record<string, unknown>> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-bench-ui-'));
   const app = await startApp(dir);
-  const browser = await chromium.launch({
-    executablePath:
-      process.env.CHROMIUM_PATH ??
-      (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await page.goto(app.url);

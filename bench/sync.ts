@@ -62,14 +62,13 @@ export async function run(): Promise<Record<string, unknown>> {
     const u0 = performance.now();
     await call(a, 'sync:now');
     const appMs = performance.now() - u0;
-    const s3 = server.server.localS3!.endpoint;
+    // the raw PUT: the same bytes straight to the same bucket with a presigned URL, no app flow
+    const rawUrl = await server.server.store.presignPut(`bench/raw-${Date.now()}`, 600);
     const raw0 = performance.now();
-    const res = await fetch(`${s3}/${server.server.settings.bucket}/bench-raw-${Date.now()}`, {
-      method: 'PUT',
-      body: bytes,
-    });
+    const res = await fetch(rawUrl, { method: 'PUT', body: bytes });
     await res.arrayBuffer();
     const rawMs = performance.now() - raw0;
+    if (!res.ok) throw new Error(`raw PUT failed: ${res.status}`);
     a.close();
     b.close();
     return {

@@ -1,25 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
 import { AppError, notFound } from '../../src-shared/errors';
+import type { AttachmentInfoT } from '../../src-shared/sync/client';
 import { recordChange, type ServiceContext } from './context';
 import { makeThumbnail } from './thumbnails';
 
-export const attachmentSchema = z.object({
-  id: z.string(),
-  projectId: z.string(),
-  sha256: z.string(),
-  size: z.number().int(),
-  fileName: z.string(),
-  contentType: z.string(),
-  createdAt: z.string(),
-  createdBy: z.string(),
-  present: z.boolean(),
-  uploaded: z.boolean(),
-  hasThumbnail: z.boolean(),
-});
-export type AttachmentInfo = z.infer<typeof attachmentSchema>;
+export type AttachmentInfo = AttachmentInfoT;
 
 interface Row {
   id: string;
