@@ -5,12 +5,14 @@ import type {
   SignDesignResult,
 } from '../../src-shared/engine/output';
 import { fieldErrors } from '../../src-shared/validation';
-import { canonicalJson } from './canonical-json';
+import { canonicalJsonWith, canonicalPlan } from './canonical-json';
+import { fastParse } from './fast-parse';
+import { sha256Hex } from './sha256';
 import { designFoundation, type FoundationDesign } from './foundation/design-foundation';
 import { SOLVER_MAX_DEPTH_FT, concreteYd3 } from './foundation/ibc-1807';
 import { buildChecks, buildPoleSteps, naturalFrequencyHz } from './poles/report';
 import { candidateSections } from './poles/catalog';
-import { evaluatePole, type PoleContext, type PoleEvaluation } from './poles/evaluate';
+import { CHECK_KEYS, evaluatePole, type PoleContext } from './poles/evaluate';
 import {
   EngineInputError,
   resolveDesignation,
@@ -18,7 +20,6 @@ import {
   toOption,
   type Selection,
 } from './poles/select';
-import { sha256Hex } from './sha256';
 import { StepLog, rnd } from './steps';
 import { computeSignWind } from './wind/sign-wind';
 import { buildWindOutput } from './wind/report';
@@ -33,8 +34,45 @@ const TALL_SIGN_FT = 60;
 const DEEP_FOOTING_FT = 12;
 const RIGID_MIN_HZ = 1;
 
+/**
+ * The parsed input's fields, for the precompiled canonical JSON writer. Exactness does not depend
+ * on this list: a value or key it does not describe is written by the generic canonicalJson.
+ */
+const INPUT_PLAN = canonicalPlan({
+  standard: 'v',
+  site: { windSpeedMph: 'v', riskCategory: 'v', exposure: 'v', kzt: 'v', groundElevationFt: 'v' },
+  sign: {
+    kind: 'v',
+    clearanceFt: 'v',
+    cabinets: [{ widthFt: 'v', heightFt: 'v', weightPsf: 'v' }],
+    gapsFt: ['v'],
+    solidity: 'v',
+    returnCornerFt: 'v',
+  },
+  supports: {
+    poleCount: 'v',
+    material: 'v',
+    families: ['v'],
+    designation: 'v',
+    spacingFt: 'v',
+  },
+  foundation: {
+    kind: 'v',
+    diameterFt: 'v',
+    soil: { class: 'v', geotechPsfPerFt: 'v' },
+    isolatedPoleIncrease: 'v',
+    constrained: 'v',
+    depthIncrementFt: 'v',
+    wasteFactor: 'v',
+  },
+  options: { deflectionLimitRatio: 'v', serviceWindFactor: 'v', includePoleWind: 'v' },
+});
+
 /** Parse and default an input; throws EngineInputError naming each bad field. */
 export function parseInput(raw: unknown): SignDesignInput {
+  // plainly valid inputs take the fast path (same result as zod); everything else goes to zod
+  const fast = fastParse(raw);
+  if (fast) return fast;
   const r = SignDesignInputSchema.safeParse(raw);
   if (!r.success) throw new EngineInputError(fieldErrors(r.error));
   return r.data;
@@ -69,12 +107,13 @@ function foundationLoads(sel: Selection): { p: number; m: number } {
     return { p: sel.chosen.shearLb, m: sel.chosen.momentLbFt };
   }
   // when nothing passes, envelope every section checked (the design needs review anyway)
-  const last = sel.mode === 'lightest' ? sel.chosenIndex : sel.evaluations.length - 1;
+  const { shearLb, momentLbFt, count } = sel.scan;
+  const last = sel.mode === 'lightest' ? sel.chosenIndex : count - 1;
   let p = 0;
   let m = 0;
   for (let i = 0; i <= last; i++) {
-    p = Math.max(p, sel.evaluations[i].shearLb);
-    m = Math.max(m, sel.evaluations[i].momentLbFt);
+    p = Math.max(p, shearLb[i]);
+    m = Math.max(m, momentLbFt[i]);
   }
   return { p, m };
 }
@@ -100,12 +139,12 @@ export function computeDesignParsed(input: SignDesignInput): SignDesignResult {
   buildPoleSteps(log, input, ctx, sel, nHz);
   const { p, m } = foundationLoads(sel);
   const fdn = designFoundation(input.foundation, p, m, log, true);
-  collectWarnings(warnings, input, ctx, sel, wanted?.designation ?? null, fdn, nHz);
+  collectWarnings(warnings, input, ctx, sel, wanted ? candidates.indexOf(wanted) : -1, fdn, nHz);
   const selectedOption = sel.selected ? toOption(sel.selected) : null;
   const windOut = buildWindOutput(input, ctx, chosen);
   return {
     engineVersion: ENGINE_VERSION,
-    inputHash: sha256Hex(canonicalJson(input)),
+    inputHash: sha256Hex(canonicalJsonWith(input, INPUT_PLAN)),
     summary: {
       standard: input.standard,
       kz: rnd(wind.kz, 4),
@@ -152,7 +191,7 @@ export function computeDesignParsed(input: SignDesignInput): SignDesignResult {
         poleWindLb: rnd(chosen.poleWindLb, 2),
       },
       naturalFrequencyHz: rnd(nHz, 3),
-      options: sel.evaluations.map(toOption),
+      options: sel.scan.options,
     },
     foundation: {
       method: fdn.method,
@@ -169,11 +208,7 @@ export function computeDesignParsed(input: SignDesignInput): SignDesignResult {
       depthFt: fdn.depthFt,
       concreteYd3: rnd(fdn.concreteYd3, 3),
       wasteFactor: input.foundation.wasteFactor,
-      diameterTable: fdn.table.map((r) => ({
-        diameterFt: r.diameterFt,
-        depthFt: r.depthFt,
-        concreteYd3: rnd(r.concreteYd3, 3),
-      })),
+      diameterTable: diameterTable(fdn),
     },
     checks: buildChecks(chosen, ctx, fdn),
     steps: log.steps,
@@ -181,12 +216,22 @@ export function computeDesignParsed(input: SignDesignInput): SignDesignResult {
   };
 }
 
+/** The diameter -> depth table of the output (volumes rounded). */
+function diameterTable(fdn: FoundationDesign): SignDesignResult['foundation']['diameterTable'] {
+  const out: SignDesignResult['foundation']['diameterTable'] = [];
+  for (let i = 0; i < fdn.table.length; i++) {
+    const r = fdn.table[i];
+    out.push({ diameterFt: r.diameterFt, depthFt: r.depthFt, concreteYd3: rnd(r.concreteYd3, 3) });
+  }
+  return out;
+}
+
 function collectWarnings(
   out: EngineWarning[],
   input: SignDesignInput,
   ctx: PoleContext,
   sel: Selection,
-  wanted: string | null,
+  wantedIndex: number,
   fdn: FoundationDesign,
   nHz: number,
 ): void {
@@ -198,11 +243,13 @@ function collectWarnings(
       message: `No ${input.supports.material} section in the allowed families passes every check; the closest is ${sel.chosen.section.designation} (${sel.chosen.governingCheck} ratio ${rnd(sel.chosen.governingRatio, 2)}). Add poles, allow more families or ${review}.`,
     });
   }
+  const wanted = wantedIndex >= 0 ? sel.scan.options[wantedIndex].designation : null;
   if (wanted && sel.chosen.section.designation !== wanted) {
-    const e = sel.evaluations.find((x) => x.section.designation === wanted) as PoleEvaluation;
+    const check = CHECK_KEYS[sel.scan.governingCheck[wantedIndex]];
+    const ratio = sel.scan.governingRatio[wantedIndex];
     out.push({
       code: 'pole.designation-failed',
-      message: `The chosen section ${wanted} fails ${e.governingCheck} (ratio ${rnd(e.governingRatio, 2)}); ${sel.selected ? `the lightest passing section ${sel.selected.section.designation} is used instead` : 'no section passes'}.`,
+      message: `The chosen section ${wanted} fails ${check} (ratio ${rnd(ratio, 2)}); ${sel.selected ? `the lightest passing section ${sel.selected.section.designation} is used instead` : 'no section passes'}.`,
     });
   }
   if (w.topHeightFt > TALL_SIGN_FT) {

@@ -8,7 +8,8 @@ test('an unreadable database shows a clear error screen and is left untouched', 
 }) => {
   await app.stop();
   const file = path.join(app.dataDir, 'signwright.sqlite');
-  for (const f of fs.readdirSync(app.dataDir)) fs.rmSync(path.join(app.dataDir, f));
+  for (const f of fs.readdirSync(app.dataDir))
+    fs.rmSync(path.join(app.dataDir, f), { recursive: true });
   const garbage = Buffer.from(
     'this is not a SQLite database, it is somebody else’s file'.repeat(200),
   );

@@ -57,12 +57,14 @@ export function designFoundation(
   const dReq = requiredDepth(f, soil, pLb, h, b);
   const depth = solveRoundedDepth(f.constrained, pLb, h, b, soil, f.depthIncrementFt);
   const s1 = f.constrained ? s3AtDepth(soil, dReq) : s1AtDepth(soil, dReq);
-  const table = withTable
-    ? DIAMETER_TABLE_FT.map((bt) => {
-        const d = solveRoundedDepth(f.constrained, pLb, h, bt, soil, f.depthIncrementFt);
-        return { diameterFt: bt, depthFt: d, concreteYd3: concreteYd3(bt, d, f.wasteFactor) };
-      })
-    : [];
+  const table: FoundationDesign['table'] = [];
+  if (withTable) {
+    for (let i = 0; i < DIAMETER_TABLE_FT.length; i++) {
+      const bt = DIAMETER_TABLE_FT[i];
+      const d = solveRoundedDepth(f.constrained, pLb, h, bt, soil, f.depthIncrementFt);
+      table.push({ diameterFt: bt, depthFt: d, concreteYd3: concreteYd3(bt, d, f.wasteFactor) });
+    }
+  }
   const vol = concreteYd3(b, depth, f.wasteFactor);
   if (log) {
     log.add(

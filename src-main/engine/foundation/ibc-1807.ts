@@ -74,65 +74,57 @@ const BISECTIONS = 52;
 const MAX_DEPTH_FT = 500;
 
 /**
- * Root of an increasing function on (0, MAX]: a fixed number of halvings, returning the upper end.
+ * The embedment residual, increasing in d: Eq. 18-1 (non-constrained) d - d_req(S1(d)), decreasing
+ * in P and h and increasing in b; Eq. 18-2 (constrained) d^2 S3(d) b - 4.25 P h. A plain function
+ * of its arguments (no closure per solve: the solvers below run it some 180 times per design).
+ */
+function residual(
+  constrained: boolean,
+  pLb: number,
+  hFt: number,
+  bFt: number,
+  soil: SoilBearing,
+  d: number,
+): number {
+  return constrained
+    ? d * d * s3AtDepth(soil, d) * bFt - 4.25 * pLb * hFt
+    : d - nonConstrainedDepthAtS1(pLb, hFt, bFt, Math.max(s1AtDepth(soil, d), 1e-9));
+}
+
+/**
+ * Root of the increasing residual on (0, MAX]: a fixed number of halvings, returning the upper end.
  * Bisection keeps the answer monotone in the load and the diameter (a larger load moves every
  * decision the same way), which a damped fixed-point iteration does not guarantee.
  */
-function bisect(f: (d: number) => number): number {
+function bisect(constrained: boolean, pLb: number, hFt: number, bFt: number, soil: SoilBearing) {
   let lo = 0;
   let hi = MAX_DEPTH_FT;
-  if (f(hi) < 0) return hi;
+  if (residual(constrained, pLb, hFt, bFt, soil, hi) < 0) return hi;
   for (let i = 0; i < BISECTIONS; i++) {
     const mid = (lo + hi) / 2;
-    if (f(mid) < 0) lo = mid;
+    if (residual(constrained, pLb, hFt, bFt, soil, mid) < 0) lo = mid;
     else hi = mid;
   }
   return hi;
 }
 
-/**
- * The smallest multiple of `inc` where the increasing function f is >= 0: the depth rounded UP to
- * the practical increment. Halve only until the bracket is narrower than half an increment, then
- * test the grid point; exact on the grid, so monotone in load and diameter, and cheap.
- */
-function roundedRoot(f: (d: number) => number, inc: number): number {
-  let lo = 0;
-  let hi = MAX_DEPTH_FT;
-  if (f(hi) < 0) return roundUpDepth(MAX_DEPTH_FT, inc);
-  while (hi - lo > inc / 2) {
-    const mid = (lo + hi) / 2;
-    if (f(mid) < 0) lo = mid;
-    else hi = mid;
-  }
-  let k = Math.ceil(lo / inc);
-  if (k < 1 || f(k * inc) < 0) k++;
-  return Math.round(k * inc * 1e6) / 1e6;
-}
-
-/** Eq. 18-1 residual d - d_req(S1(d)): increasing in d, decreasing in P and h, increasing in b. */
-function nonConstrainedResidual(pLb: number, hFt: number, bFt: number, soil: SoilBearing) {
-  return (d: number) =>
-    d - nonConstrainedDepthAtS1(pLb, hFt, bFt, Math.max(s1AtDepth(soil, d), 1e-9));
-}
-
-/** Eq. 18-2 residual d^2 S3(d) b - 4.25 P h: increasing in d. */
-function constrainedResidual(pLb: number, hFt: number, bFt: number, soil: SoilBearing) {
-  return (d: number) => d * d * s3AtDepth(soil, d) * bFt - 4.25 * pLb * hFt;
-}
-
 /** IBC 2021 1807.3.2.1 solved to the fixed point d = Eq. 18-1(S1(d)) (ft). */
 export function solveNonConstrainedDepth(pLb: number, hFt: number, bFt: number, soil: SoilBearing) {
   if (pLb <= 0) return 0;
-  return bisect(nonConstrainedResidual(pLb, hFt, bFt, soil));
+  return bisect(false, pLb, hFt, bFt, soil);
 }
 
 /** IBC 2021 1807.3.2.2 Eq. 18-2: d^2 = 4.25 P h / (S3 b), S3 at depth d, solved for d (ft). */
 export function solveConstrainedDepth(pLb: number, hFt: number, bFt: number, soil: SoilBearing) {
   if (pLb <= 0) return 0;
-  return bisect(constrainedResidual(pLb, hFt, bFt, soil));
+  return bisect(true, pLb, hFt, bFt, soil);
 }
 
-/** The required depth rounded up to `inc` (exact on the grid; see roundedRoot). */
+/**
+ * The required depth rounded UP to `inc`: the smallest multiple of `inc` where the residual is
+ * >= 0. Halve only until the bracket is narrower than half an increment, then test the grid point;
+ * exact on the grid, so monotone in load and diameter, and cheap.
+ */
 export function solveRoundedDepth(
   constrained: boolean,
   pLb: number,
@@ -142,10 +134,17 @@ export function solveRoundedDepth(
   inc: number,
 ): number {
   if (pLb <= 0) return 0;
-  const f = constrained
-    ? constrainedResidual(pLb, hFt, bFt, soil)
-    : nonConstrainedResidual(pLb, hFt, bFt, soil);
-  return roundedRoot(f, inc);
+  let lo = 0;
+  let hi = MAX_DEPTH_FT;
+  if (residual(constrained, pLb, hFt, bFt, soil, hi) < 0) return roundUpDepth(MAX_DEPTH_FT, inc);
+  while (hi - lo > inc / 2) {
+    const mid = (lo + hi) / 2;
+    if (residual(constrained, pLb, hFt, bFt, soil, mid) < 0) lo = mid;
+    else hi = mid;
+  }
+  let k = Math.ceil(lo / inc);
+  if (k < 1 || residual(constrained, pLb, hFt, bFt, soil, k * inc) < 0) k++;
+  return Math.round(k * inc * 1e6) / 1e6;
 }
 
 /** Largest depth the solver reports; beyond it the answer is "at least this". */

@@ -56,6 +56,34 @@ export interface PoleSection {
   /** reference Ma from the source CSV (kip-ft), tests only; NaN for aluminum */
   refMaKipFt: number;
   codeRef: { flexure: string; shear: string; torsion: string; axial: string; interaction: string };
+  /**
+   * Load-independent factors of the per-design checks (evaluate.ts), each the exact sub-expression
+   * the check formulas evaluate, so hoisting them changes no result bit.
+   */
+  hot: SectionHotConstants;
+}
+
+export interface SectionHotConstants {
+  /** G J / (3 E I): rho = this x zA^2 */
+  rhoCoef: number;
+  /** E (psi) x I, lb-in^2 */
+  eiLbIn2: number;
+  /** D in ft, and the index of (shape, D) among the distinct pole-wind profiles */
+  dFt: number;
+  windKey: number;
+  /** pi^2 E (E3-4 numerator) */
+  pi2E: number;
+  /** 0.6 Fy, 1.6 E, 1.23 E and the length-free G5-2b / H3-2b stresses (round) */
+  fy06: number;
+  e16: number;
+  e123: number;
+  g5b: number;
+  h32b: number;
+  /** square E7: flat width, b/t, lambda_r and Fel (E7-5) */
+  flat: number;
+  lam: number;
+  lr: number;
+  fel: number;
 }
 
 const E_STEEL = 29000;
@@ -67,6 +95,38 @@ export const FY_BY_FAMILY: Record<SteelFamily, number> = {
   'hss-square': 50,
 };
 
+/** The hoisted constants, written exactly as the check formulas compute them. */
+function hotConstants(sec: PoleSection): SectionHotConstants {
+  const { fyKsi: fy, eKsi: e, odIn, tIn } = sec;
+  const flat = odIn - 3 * tIn;
+  const lam = flat / tIn;
+  const lr = 1.4 * Math.sqrt(e / fy);
+  return {
+    rhoCoef: (sec.gKsi * sec.jIn4) / (3 * sec.eKsi * sec.iIn4),
+    eiLbIn2: sec.eKsi * 1000 * sec.iIn4,
+    dFt: odIn / 12,
+    windKey: -1,
+    pi2E: Math.PI * Math.PI * e,
+    fy06: 0.6 * fy,
+    e16: 1.6 * e,
+    e123: 1.23 * e,
+    g5b: (0.78 * e) / Math.pow(sec.slenderness, 1.5),
+    h32b: (0.6 * e) / Math.pow(sec.slenderness, 1.5),
+    flat,
+    lam,
+    lr,
+    fel: ((1.38 * lr) / lam) ** 2 * fy,
+  };
+}
+
+/** Fill in `hot` (the literal's placeholder keeps every section on one hidden class). */
+function withHot(sec: PoleSection): PoleSection {
+  sec.hot = hotConstants(sec);
+  return sec;
+}
+
+const HOT_PLACEHOLDER = null as unknown as SectionHotConstants;
+
 function steelSection(index: number, row: (typeof STEEL_SECTION_ROWS)[number]): PoleSection {
   const [family, designation, od, , t, w, a, i, s, z, j, c, refMa] = row;
   const fy = FY_BY_FAMILY[family];
@@ -76,7 +136,7 @@ function steelSection(index: number, row: (typeof STEEL_SECTION_ROWS)[number]): 
   const flex = round
     ? f8FlexuralStrength(fy, E_STEEL, slenderness, s, z)
     : f7FlexuralStrength(fy, E_STEEL, od, t, a, i, s, z);
-  return {
+  return withHot({
     index,
     designation,
     family,
@@ -127,7 +187,8 @@ function steelSection(index: number, row: (typeof STEEL_SECTION_ROWS)[number]): 
           axial: 'AISC 360-16 E3, E7',
           interaction: 'AISC 360-16 H1.1 / H3.2 (H3-6)',
         },
-  };
+    hot: HOT_PLACEHOLDER,
+  });
 }
 
 function aluminumSection(index: number, od: number, t: number): PoleSection {
@@ -136,7 +197,7 @@ function aluminumSection(index: number, od: number, t: number): PoleSection {
   const i = (Math.PI / 64) * (od ** 4 - di ** 4);
   const z = (od ** 3 - di ** 3) / 6;
   const rm = (od - t) / 2;
-  return {
+  return withHot({
     index,
     designation: `AL ${od.toFixed(3)}x${t.toFixed(3)} 6061-T6`,
     family: 'aluminum-round',
@@ -171,11 +232,22 @@ function aluminumSection(index: number, od: number, t: number): PoleSection {
       axial: 'ADM 2020 E.3',
       interaction: 'ADM 2020 H.3',
     },
-  };
+    hot: HOT_PLACEHOLDER,
+  });
 }
 
 const steel = STEEL_SECTION_ROWS.map((r, i) => steelSection(i, r));
 const aluminum = ALUMINUM_TUBES.map(([od, t], i) => aluminumSection(steel.length + i, od, t));
+
+/** Distinct (shape, D) pole-wind profiles: sections sharing one get the same pole wind. */
+const windKeys = new Map<string, number>();
+for (const sec of [...steel, ...aluminum]) {
+  const key = `${sec.shape}:${sec.odIn}`;
+  if (!windKeys.has(key)) windKeys.set(key, windKeys.size);
+  sec.hot.windKey = windKeys.get(key) as number;
+}
+/** Number of distinct pole-wind profiles (size of the per-design pole-wind cache). */
+export const WIND_KEY_COUNT = windKeys.size;
 
 /** Every section, lightest first (stable: catalog order breaks ties). */
 export const ALL_SECTIONS: readonly PoleSection[] = [...steel, ...aluminum].sort(

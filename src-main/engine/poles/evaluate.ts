@@ -1,12 +1,16 @@
-import type { PoleRatios } from '../../../src-shared/engine/output';
+import type { PoleOption, PoleRatios } from '../../../src-shared/engine/output';
 import { G_RIGID, KD_POLE_ROUND, KD_POLE_SQUARE } from '../data/wind-tables';
-import { poleCfRoundColumns, poleCfRoundFrom, poleCfSquare } from '../wind/force-coefficient';
+import {
+  poleCfRoundFrom,
+  poleCfRoundRough,
+  poleCfRoundSmooth,
+  poleCfSquare,
+} from '../wind/force-coefficient';
 import type { SignWind } from '../wind/sign-wind';
 import { admAllowableAxial } from './adm-round-tube';
-import { K_CANTILEVER, combinedForceRatio, e3CriticalStress } from './aisc-common';
-import { OMEGA_C, OMEGA_T, OMEGA_V, g5ShearStrength, h31RoundTorsion } from './aisc-round';
-import { e7SquareEffectiveArea } from './aisc-square';
-import type { PoleSection } from './catalog';
+import { K_CANTILEVER, combinedForceRatio } from './aisc-common';
+import { OMEGA_C, OMEGA_T, OMEGA_V } from './aisc-round';
+import { ALL_SECTIONS, WIND_KEY_COUNT, type PoleSection } from './catalog';
 
 /** ASCE 7 2.4.1 ASD: D + 0.6W (and 0.6D + 0.6W, which never governs a pole in compression). */
 export const ASD_WIND_FACTOR = 0.6;
@@ -49,60 +53,140 @@ export interface PoleEvaluation {
 }
 
 const RATIO_CAP = 99;
-const RATIO_KEYS = ['shear', 'torsion', 'axial', 'interaction', 'deflection'] as const;
 const ratio = (demand: number, capacity: number) =>
   capacity > 0 ? Math.min(demand / capacity, RATIO_CAP) : RATIO_CAP;
 
-/** Check one section: demands per pole (sharing by stiffness), AISC/ADM strengths, deflection. */
-export function evaluatePole(sec: PoleSection, ctx: PoleContext): PoleEvaluation {
-  const w = ctx.wind;
-  const H = w.topHeightFt;
-  const n = ctx.poleCount;
-  const zA = w.resultantFt;
-  // torque shared between the poles' own torsion (GJ/L) and the couple of their bending (3EI/L^3
-  // x^2), both at the resultant height: rho = G J L^2 / (3 E I), ft^2
-  const rho = ((sec.gKsi * sec.jIn4) / (3 * sec.eKsi * sec.iIn4)) * zA * zA;
-  const den = n * rho + ctx.sumX2;
-  const fA = w.forceALb;
-  const tB = fA * w.eccentricityBFt;
-  let share = fA / n;
-  let gCase: 'A' | 'B' | 'C' = 'A';
-  const shareB = fA / n + (tB * ctx.xMax) / den;
-  if (shareB > share * (1 + 1e-12)) {
-    share = shareB;
-    gCase = 'B';
+/** Governing check by index (flexure first; a later check governs only when strictly larger). */
+export const CHECK_KEYS = [
+  'flexure',
+  'shear',
+  'torsion',
+  'axial',
+  'interaction',
+  'deflection',
+] as const satisfies readonly (keyof PoleRatios)[];
+const CASES = ['A', 'B', 'C'] as const;
+
+// Result slots of evalInto (one scratch array: the hot loop allocates nothing per section).
+const R_SHARE = 0;
+const R_CASE = 1;
+const R_FP = 2;
+const R_V = 3;
+const R_M = 4;
+const R_T = 5;
+const R_P = 6;
+const R_DEFL = 7;
+const R_VA = 8;
+const R_TA = 9;
+const R_PA = 10;
+const R_FLEX = 11;
+const R_SHEAR = 12;
+const R_TORS = 13;
+const R_AXIAL = 14;
+const R_INTER = 15;
+const R_DEFLR = 16;
+const R_GOV = 17;
+const R_G = 18;
+const OUT = new Float64Array(19);
+
+// The per-design pole-wind cache, shared by successive designs (a stamp marks whose values they
+// are, so nothing is cleared or allocated per design).
+const POLE_WIND = new Float64Array(WIND_KEY_COUNT * 3);
+const POLE_WIND_STAMP = new Int32Array(WIND_KEY_COUNT);
+let lastStamp = 0;
+function nextStamp(): number {
+  lastStamp = lastStamp >= 0x7fffffff ? 1 : lastStamp + 1;
+  if (lastStamp === 1) POLE_WIND_STAMP.fill(0);
+  return lastStamp;
+}
+
+/**
+ * Design-wide values of the checks, derived from the context once per design (every factor is
+ * the exact sub-expression the per-section formulas used, so results are bit-identical).
+ */
+class DesignConstants {
+  readonly ctx: PoleContext;
+  readonly H: number;
+  readonly n: number;
+  readonly zA: number;
+  readonly fA: number;
+  readonly shareA: number;
+  readonly shareATol: number;
+  readonly tB: number;
+  readonly tBx: number;
+  readonly caseC: boolean;
+  readonly shareC0: number;
+  readonly tC: number;
+  readonly tCx: number;
+  readonly sumX2: number;
+  readonly poleWind: boolean;
+  readonly lIn: number;
+  readonly klIn: number;
+  readonly signDeflFt3: number;
+  readonly serviceFactor: number;
+  readonly deflLimitIn: number;
+  readonly signWeightPerPoleLb: number;
+  /** pole wind [fp, mp, dp] per distinct (shape, D), filled on first use in this design */
+  readonly wind = POLE_WIND;
+  /** POLE_WIND[key] belongs to this design when POLE_WIND_STAMP[key] === stamp */
+  readonly stamp: number;
+
+  constructor(ctx: PoleContext) {
+    const w = ctx.wind;
+    this.ctx = ctx;
+    this.H = w.topHeightFt;
+    this.n = ctx.poleCount;
+    this.zA = w.resultantFt;
+    this.fA = w.forceALb;
+    this.shareA = this.fA / this.n;
+    this.shareATol = this.shareA * (1 + 1e-12);
+    this.tB = this.fA * w.eccentricityBFt;
+    this.tBx = this.tB * ctx.xMax;
+    this.caseC = w.caseC;
+    this.shareC0 = w.forceCLb / this.n;
+    this.tC = w.forceCLb * Math.abs(w.eccentricityCFt);
+    this.tCx = this.tC * ctx.xMax;
+    this.sumX2 = ctx.sumX2;
+    this.poleWind = ctx.includePoleWind && w.segments.length > 0;
+    this.lIn = this.H * 12;
+    this.klIn = K_CANTILEVER * this.lIn;
+    this.signDeflFt3 = w.signDeflFt3;
+    this.serviceFactor = ctx.serviceFactor;
+    this.deflLimitIn = ctx.deflLimitIn;
+    this.signWeightPerPoleLb = ctx.signWeightPerPoleLb;
+    this.stamp = nextStamp();
   }
-  let torsion = (tB * rho) / den;
-  if (w.caseC) {
-    const tC = w.forceCLb * Math.abs(w.eccentricityCFt);
-    const shareC = w.forceCLb / n + (tC * ctx.xMax) / den;
-    if (shareC > share) {
-      share = shareC;
-      gCase = 'C';
-    }
-    torsion = Math.max(torsion, (tC * rho) / den);
-  }
-  // wind on the exposed pole (ASCE 7 29.4, Fig. 29.4-1), Kd by shape applied once
-  let fp = 0;
-  let mp = 0;
-  let dp = 0;
-  if (ctx.includePoleWind && w.segments.length > 0) {
-    const dFt = sec.odIn / 12;
-    const hOverD = H / dFt;
+
+  /** Wind on the exposed pole (ASCE 7 29.4, Fig. 29.4-1), Kd by shape applied once: slot base. */
+  poleWindOf(sec: PoleSection): number {
+    const key = sec.hot.windKey;
+    const base = key * 3;
+    if (POLE_WIND_STAMP[key] === this.stamp) return base;
+    POLE_WIND_STAMP[key] = this.stamp;
+    const segs = this.ctx.wind.segments;
+    const dFt = sec.hot.dFt;
+    const hOverD = this.H / dFt;
+    let fp = 0;
+    let mp = 0;
+    let dp = 0;
     if (sec.shape === 'square') {
       const c = KD_POLE_SQUARE * G_RIGID * poleCfSquare(hOverD) * dFt;
-      for (const seg of w.segments) {
+      for (let i = 0; i < segs.length; i++) {
+        const seg = segs[i];
         const f = seg.q0Psf * c * seg.lengthFt;
         fp += f;
         mp += f * seg.centroidFt;
         dp += (f / seg.lengthFt) * seg.deflFt4;
       }
     } else {
-      const kdq = ctx.is716 ? KD_POLE_ROUND : 1; // Kd inside qz in 7-16 for the D sqrt(qz) test
-      const sqrtKdq = ctx.is716 ? SQRT_KD_POLE_ROUND : 1;
-      const [rough, smooth] = poleCfRoundColumns(hOverD);
+      const is716 = this.ctx.is716;
+      const kdq = is716 ? KD_POLE_ROUND : 1; // Kd inside qz in 7-16 for the D sqrt(qz) test
+      const sqrtKdq = is716 ? SQRT_KD_POLE_ROUND : 1;
+      const rough = poleCfRoundRough(hOverD);
+      const smooth = poleCfRoundSmooth(hOverD);
       const c = KD_POLE_ROUND * G_RIGID * dFt;
-      for (const seg of w.segments) {
+      for (let i = 0; i < segs.length; i++) {
+        const seg = segs[i];
         const cf = poleCfRoundFrom(rough, smooth, dFt, seg.q0Psf * kdq, seg.sqrtQ0 * sqrtKdq);
         const f = seg.q0Psf * c * cf * seg.lengthFt;
         fp += f;
@@ -110,74 +194,240 @@ export function evaluatePole(sec: PoleSection, ctx: PoleContext): PoleEvaluation
         dp += (f / seg.lengthFt) * seg.deflFt4;
       }
     }
+    this.wind[base] = fp;
+    this.wind[base + 1] = mp;
+    this.wind[base + 2] = dp;
+    return base;
+  }
+}
+
+let current: DesignConstants | null = null;
+
+/** The design constants of ctx (memoized for the last context: a design checks many sections). */
+function designConstants(ctx: PoleContext): DesignConstants {
+  if (current === null || current.ctx !== ctx) current = new DesignConstants(ctx);
+  return current;
+}
+
+/** Check one section into OUT: demands per pole (sharing by stiffness), strengths, deflection. */
+function evalInto(sec: PoleSection, d: DesignConstants): void {
+  const hot = sec.hot;
+  const n = d.n;
+  const zA = d.zA;
+  // torque shared between the poles' own torsion (GJ/L) and the couple of their bending (3EI/L^3
+  // x^2), both at the resultant height: rho = G J L^2 / (3 E I), ft^2
+  const rho = hot.rhoCoef * zA * zA;
+  const den = n * rho + d.sumX2;
+  let share = d.shareA;
+  let gCase = 0;
+  const shareB = d.shareA + d.tBx / den;
+  if (shareB > d.shareATol) {
+    share = shareB;
+    gCase = 1;
+  }
+  let torsion = (d.tB * rho) / den;
+  if (d.caseC) {
+    const shareC = d.shareC0 + d.tCx / den;
+    if (shareC > share) {
+      share = shareC;
+      gCase = 2;
+    }
+    torsion = Math.max(torsion, (d.tC * rho) / den);
+  }
+  let fp = 0;
+  let mp = 0;
+  let dp = 0;
+  if (d.poleWind) {
+    const b = d.poleWindOf(sec);
+    const pw = d.wind;
+    fp = pw[b];
+    mp = pw[b + 1];
+    dp = pw[b + 2];
   }
   const V = ASD_WIND_FACTOR * (share + fp);
   const M = ASD_WIND_FACTOR * (share * zA + mp);
   const T = ASD_WIND_FACTOR * torsion;
-  const P = ctx.signWeightPerPoleLb + sec.weightPlf * H;
-  const defl =
-    (ctx.serviceFactor * (share * w.signDeflFt3 + dp) * 1728) / (sec.eKsi * 1000 * sec.iIn4);
+  const P = d.signWeightPerPoleLb + sec.weightPlf * d.H;
+  const defl = (d.serviceFactor * (share * d.signDeflFt3 + dp) * 1728) / hot.eiLbIn2;
   // capacities (ASD); length-independent ones were computed with the catalog
-  const lIn = H * 12;
-  const lcOverR = (K_CANTILEVER * lIn) / sec.rIn;
+  const lcOverR = d.klIn / sec.rIn;
   let va = sec.vaKip;
   let ta = sec.taKipIn;
   let pa: number;
   if (sec.material === 'aluminum') {
     pa = admAllowableAxial(sec.areaIn2, lcOverR);
   } else {
-    const fcr = e3CriticalStress(sec.fyKsi, sec.eKsi, lcOverR);
+    // E3: Fe (E3-4), Fcr (E3-2 / E3-3)
+    const fy = sec.fyKsi;
+    const fe = hot.pi2E / (lcOverR * lcOverR);
+    const fyFe = fy / fe;
+    const fcr = fyFe <= 2.25 ? Math.pow(0.658, fyFe) * fy : 0.877 * fe;
     if (sec.shape === 'round') {
-      if (Number.isNaN(va)) {
-        va =
-          g5ShearStrength(sec.fyKsi, sec.eKsi, sec.slenderness, sec.odIn, lIn, sec.areaIn2) /
-          OMEGA_V;
-        ta =
-          h31RoundTorsion(sec.fyKsi, sec.eKsi, sec.slenderness, sec.odIn, lIn, sec.cIn3) / OMEGA_T;
+      if (va !== va) {
+        // G5 and H3.1(a) with Lv = L (max to zero shear) and the length-dependent branch
+        const sq = Math.sqrt(d.lIn / sec.odIn) * sec.dt125;
+        const fv = Math.min(Math.max(hot.e16 / sq, hot.g5b), hot.fy06); // G5-2a/b
+        va = (fv * sec.areaIn2) / 2 / OMEGA_V;
+        const ft = Math.min(Math.max(hot.e123 / sq, hot.h32b), hot.fy06); // H3-2a/b
+        ta = (ft * sec.cIn3) / OMEGA_T;
       }
       pa = (fcr * sec.aeIn2) / OMEGA_C;
     } else {
-      pa =
-        (fcr * e7SquareEffectiveArea(sec.fyKsi, sec.eKsi, sec.odIn, sec.tIn, sec.areaIn2, fcr)) /
-        OMEGA_C;
+      // E7 (E7-3, Table E7.1 case b)
+      let ae = sec.areaIn2;
+      if (!(hot.lam <= hot.lr * Math.sqrt(fy / fcr))) {
+        const r = Math.sqrt(hot.fel / fcr);
+        const be = hot.flat * (1 - 0.2 * r) * r;
+        ae = sec.areaIn2 - 4 * (hot.flat - Math.min(be, hot.flat)) * sec.tIn;
+      }
+      pa = (fcr * ae) / OMEGA_C;
     }
   }
   const rF = ratio((M * 12) / 1000, sec.maKipIn);
   const rV = ratio(V / 1000, va);
   const rT = ratio((T * 12) / 1000, ta);
   const rP = ratio(P / 1000, pa);
-  const ratios: PoleRatios = {
-    flexure: rF,
-    shear: rV,
-    torsion: rT,
-    axial: rP,
-    interaction: Math.min(combinedForceRatio(rP, rF, rV, rT), RATIO_CAP),
-    deflection: ratio(defl, ctx.deflLimitIn),
-  };
-  let gov: keyof PoleRatios = 'flexure';
+  const rI = Math.min(combinedForceRatio(rP, rF, rV, rT), RATIO_CAP);
+  const rD = ratio(defl, d.deflLimitIn);
+  let gov = 0;
   let g = rF;
-  for (const k of RATIO_KEYS) {
-    if (ratios[k] > g) {
-      gov = k;
-      g = ratios[k];
-    }
+  if (rV > g) {
+    gov = 1;
+    g = rV;
   }
+  if (rT > g) {
+    gov = 2;
+    g = rT;
+  }
+  if (rP > g) {
+    gov = 3;
+    g = rP;
+  }
+  if (rI > g) {
+    gov = 4;
+    g = rI;
+  }
+  if (rD > g) {
+    gov = 5;
+    g = rD;
+  }
+  const o = OUT;
+  o[R_SHARE] = share;
+  o[R_CASE] = gCase;
+  o[R_FP] = fp;
+  o[R_V] = V;
+  o[R_M] = M;
+  o[R_T] = T;
+  o[R_P] = P;
+  o[R_DEFL] = defl;
+  o[R_VA] = va;
+  o[R_TA] = ta;
+  o[R_PA] = pa;
+  o[R_FLEX] = rF;
+  o[R_SHEAR] = rV;
+  o[R_TORS] = rT;
+  o[R_AXIAL] = rP;
+  o[R_INTER] = rI;
+  o[R_DEFLR] = rD;
+  o[R_GOV] = gov;
+  o[R_G] = g;
+}
+
+/** Check one section: demands per pole (sharing by stiffness), AISC/ADM strengths, deflection. */
+export function evaluatePole(sec: PoleSection, ctx: PoleContext): PoleEvaluation {
+  evalInto(sec, designConstants(ctx));
+  const o = OUT;
+  const g = o[R_G];
   return {
     section: sec,
-    governingCase: gCase,
-    signShareLb: share,
-    poleWindLb: fp,
-    shearLb: V,
-    momentLbFt: M,
-    torsionLbFt: T,
-    axialLb: P,
-    deflectionIn: defl,
-    vaKip: va,
-    taKipIn: ta,
-    paKip: pa,
-    ratios,
-    governingCheck: gov,
+    governingCase: CASES[o[R_CASE]],
+    signShareLb: o[R_SHARE],
+    poleWindLb: o[R_FP],
+    shearLb: o[R_V],
+    momentLbFt: o[R_M],
+    torsionLbFt: o[R_T],
+    axialLb: o[R_P],
+    deflectionIn: o[R_DEFL],
+    vaKip: o[R_VA],
+    taKipIn: o[R_TA],
+    paKip: o[R_PA],
+    ratios: {
+      flexure: o[R_FLEX],
+      shear: o[R_SHEAR],
+      torsion: o[R_TORS],
+      axial: o[R_AXIAL],
+      interaction: o[R_INTER],
+      deflection: o[R_DEFLR],
+    },
+    governingCheck: CHECK_KEYS[o[R_GOV]],
     governingRatio: g,
     passes: g <= 1,
   };
+}
+
+/** Ratios are finite and non-negative (capped at 99): round to 4 decimals without the guards. */
+export const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
+
+/**
+ * What the selection needs of every candidate, in candidate order (typed, no per-row objects). The
+ * typed arrays are views of buffers the next scan overwrites: read them before the next design.
+ */
+export interface PoleScan {
+  /** candidates checked: entries 0..count-1 of the arrays below are theirs */
+  count: number;
+  governingRatio: Float64Array;
+  shearLb: Float64Array;
+  momentLbFt: Float64Array;
+  /** index into CHECK_KEYS */
+  governingCheck: Uint8Array;
+  /** the output rows (`poles.options`), written directly */
+  options: PoleOption[];
+}
+
+// Scan results, reused by every design (a PoleScan is read before the next design starts).
+const SCAN_RATIO = new Float64Array(ALL_SECTIONS.length);
+const SCAN_SHEAR = new Float64Array(ALL_SECTIONS.length);
+const SCAN_MOMENT = new Float64Array(ALL_SECTIONS.length);
+const SCAN_CHECK = new Uint8Array(ALL_SECTIONS.length);
+
+/**
+ * Check every candidate and write its output row: the hot path of a design (no evaluation
+ * objects; the numbers are those of evaluatePole, which shares evalInto).
+ */
+export function scanPoles(candidates: readonly PoleSection[], ctx: PoleContext): PoleScan {
+  const d = designConstants(ctx);
+  const count = candidates.length;
+  const gr = SCAN_RATIO;
+  const sh = SCAN_SHEAR;
+  const mo = SCAN_MOMENT;
+  const gc = SCAN_CHECK;
+  const options: PoleOption[] = new Array(count);
+  const o = OUT;
+  for (let i = 0; i < count; i++) {
+    const sec = candidates[i];
+    evalInto(sec, d);
+    const g = o[R_G];
+    const gov = o[R_GOV];
+    gr[i] = g;
+    sh[i] = o[R_V];
+    mo[i] = o[R_M];
+    gc[i] = gov;
+    options[i] = {
+      designation: sec.designation,
+      family: sec.family,
+      weightPlf: sec.weightPlf,
+      passes: g <= 1,
+      governingCheck: CHECK_KEYS[gov],
+      governingRatio: r4(g),
+      ratios: {
+        flexure: r4(o[R_FLEX]),
+        shear: r4(o[R_SHEAR]),
+        torsion: r4(o[R_TORS]),
+        axial: r4(o[R_AXIAL]),
+        interaction: r4(o[R_INTER]),
+        deflection: r4(o[R_DEFLR]),
+      },
+    };
+  }
+  return { count, governingRatio: gr, shearLb: sh, momentLbFt: mo, governingCheck: gc, options };
 }

@@ -158,19 +158,17 @@ export function buildPoleSteps(
   log.add('pole.gov', 'Governing ratio', e.governingCheck, ref.interaction, e.governingRatio, '');
 }
 
-/** The chosen pole's checks and the footing check, each with demand, capacity and ratio. */
-export function buildChecks(e: PoleEvaluation, ctx: PoleContext, fdn: FoundationDesign): Check[] {
-  const sec = e.section;
-  const ref = sec.codeRef;
-  const c = (
-    id: string,
-    label: string,
-    codeRef: string,
-    demand: number,
-    capacity: number,
-    unit: string,
-    ratio: number,
-  ): Check => ({
+/** One check row: demand, capacity and ratio rounded for the output. */
+function check(
+  id: string,
+  label: string,
+  codeRef: string,
+  demand: number,
+  capacity: number,
+  unit: string,
+  ratio: number,
+): Check {
+  return {
     id,
     label,
     codeRef,
@@ -179,7 +177,14 @@ export function buildChecks(e: PoleEvaluation, ctx: PoleContext, fdn: Foundation
     unit,
     ratio: rnd(ratio, 4),
     passes: ratio <= 1,
-  });
+  };
+}
+
+/** The chosen pole's checks and the footing check, each with demand, capacity and ratio. */
+export function buildChecks(e: PoleEvaluation, ctx: PoleContext, fdn: FoundationDesign): Check[] {
+  const sec = e.section;
+  const ref = sec.codeRef;
+  const c = check;
   const r = e.ratios;
   return [
     c(

@@ -1,6 +1,13 @@
 import type { PoleOption } from '../../../src-shared/engine/output';
 import { findSection, type PoleSection } from './catalog';
-import { evaluatePole, type PoleContext, type PoleEvaluation } from './evaluate';
+import {
+  evaluatePole,
+  r4,
+  scanPoles,
+  type PoleContext,
+  type PoleEvaluation,
+  type PoleScan,
+} from './evaluate';
 
 export class EngineInputError extends Error {
   readonly fields: Record<string, string>;
@@ -12,7 +19,8 @@ export class EngineInputError extends Error {
 }
 
 export interface Selection {
-  evaluations: PoleEvaluation[];
+  /** every candidate checked (candidate order): ratios, demands and the output rows */
+  scan: PoleScan;
   /** the section the design uses (passing), or null when none passes */
   selected: PoleEvaluation | null;
   /** the section reported: selected, or the closest to passing */
@@ -45,54 +53,41 @@ export function selectPole(
   ctx: PoleContext,
   designation: PoleSection | null,
 ): Selection {
-  const evaluations = candidates.map((s) => evaluatePole(s, ctx));
+  const scan = scanPoles(candidates, ctx);
+  const gr = scan.governingRatio;
+  const count = scan.count;
   let firstPass = -1;
-  for (let i = 0; i < evaluations.length; i++) {
-    if (evaluations[i].passes) {
+  for (let i = 0; i < count; i++) {
+    if (gr[i] <= 1) {
       firstPass = i;
       break;
     }
   }
   if (designation) {
     const di = candidates.indexOf(designation);
-    if (evaluations[di].passes) {
-      return {
-        evaluations,
-        selected: evaluations[di],
-        chosen: evaluations[di],
-        chosenIndex: di,
-        mode: 'designation',
-      };
-    }
-    if (firstPass >= 0) {
-      const e = evaluations[firstPass];
-      return {
-        evaluations,
-        selected: e,
-        chosen: e,
-        chosenIndex: firstPass,
-        mode: 'designation-fallback',
-      };
-    }
+    if (gr[di] <= 1) return pick(scan, candidates, ctx, di, 'designation');
+    if (firstPass >= 0) return pick(scan, candidates, ctx, firstPass, 'designation-fallback');
   } else if (firstPass >= 0) {
-    const e = evaluations[firstPass];
-    return { evaluations, selected: e, chosen: e, chosenIndex: firstPass, mode: 'lightest' };
+    return pick(scan, candidates, ctx, firstPass, 'lightest');
   }
   let best = 0;
-  for (let i = 1; i < evaluations.length; i++) {
-    if (evaluations[i].governingRatio < evaluations[best].governingRatio) best = i;
+  for (let i = 1; i < count; i++) {
+    if (gr[i] < gr[best]) best = i;
   }
-  return {
-    evaluations,
-    selected: null,
-    chosen: evaluations[best],
-    chosenIndex: best,
-    mode: 'none-passes',
-  };
+  return pick(scan, candidates, ctx, best, 'none-passes');
 }
 
-/** Ratios are finite and non-negative (capped at 99): round to 4 decimals without the guards. */
-const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
+/** The selection of candidate i: its full evaluation (the same numbers as the scan's row). */
+function pick(
+  scan: PoleScan,
+  candidates: readonly PoleSection[],
+  ctx: PoleContext,
+  i: number,
+  mode: Selection['mode'],
+): Selection {
+  const e = evaluatePole(candidates[i], ctx);
+  return { scan, selected: mode === 'none-passes' ? null : e, chosen: e, chosenIndex: i, mode };
+}
 
 /** The output row of one checked section. */
 export function toOption(e: PoleEvaluation): PoleOption {

@@ -48,16 +48,20 @@ export function cfCaseAB(sOverH: number, bOverS: number): number {
   // rows are stored with s/h descending; locate on the ascending reverse
   const rows = CF_AB_S_OVER_H.length;
   const [ci, ct] = locate(CF_AB_B_OVER_S, bOverS);
-  const rowValue = (r: number) => CF_AB[r][ci] + ct * (CF_AB[r][ci + 1] - CF_AB[r][ci]);
   const sh = Math.min(Math.max(sOverH, CF_AB_S_OVER_H[rows - 1]), CF_AB_S_OVER_H[0]);
   let r = rows - 1;
   while (r > 0 && CF_AB_S_OVER_H[r - 1] <= sh) r--;
   // now CF_AB_S_OVER_H[r] <= sh, and row r - 1 (if any) is above
-  if (r === 0 || CF_AB_S_OVER_H[r] === sh) return rowValue(r);
+  if (r === 0 || CF_AB_S_OVER_H[r] === sh) return cfRowValue(r, ci, ct);
   const lo = CF_AB_S_OVER_H[r];
   const hi = CF_AB_S_OVER_H[r - 1];
   const t = (sh - lo) / (hi - lo);
-  return rowValue(r) + t * (rowValue(r - 1) - rowValue(r));
+  return cfRowValue(r, ci, ct) + t * (cfRowValue(r - 1, ci, ct) - cfRowValue(r, ci, ct));
+}
+
+/** One Figure 29.3-1 row interpolated at column ci + fraction ct. */
+function cfRowValue(r: number, ci: number, ct: number): number {
+  return CF_AB[r][ci] + ct * (CF_AB[r][ci + 1] - CF_AB[r][ci]);
 }
 
 /** Figure 29.3-1 note 2: solidity reduction 1 - (1 - eps)^1.5 (solid signs, eps >= 0.7). */
@@ -144,6 +148,16 @@ export function poleCfRoundColumns(hOverD: number): [number, number] {
     interp1(POLE_CF_H_OVER_D, POLE_CF_ROUND_ROUGH, hOverD),
     interp1(POLE_CF_H_OVER_D, POLE_CF_ROUND_SMOOTH, hOverD),
   ];
+}
+
+/** Figure 29.4-1 round column for D sqrt(qz) <= 2.5 at h/D. */
+export function poleCfRoundRough(hOverD: number): number {
+  return interp1(POLE_CF_H_OVER_D, POLE_CF_ROUND_ROUGH, hOverD);
+}
+
+/** Figure 29.4-1 round, moderately smooth column at h/D. */
+export function poleCfRoundSmooth(hOverD: number): number {
+  return interp1(POLE_CF_H_OVER_D, POLE_CF_ROUND_SMOOTH, hOverD);
 }
 
 /** ASCE 7 Figure 29.4-1: Cf of a square pole, wind normal to a face, by h/D. */

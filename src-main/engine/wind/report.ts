@@ -3,6 +3,18 @@ import type { SignDesignResult, WindCase } from '../../../src-shared/engine/outp
 import type { PoleContext, PoleEvaluation } from '../poles/evaluate';
 import { rnd } from '../steps';
 
+/** One wind load case at the resultant height zA. */
+function windCase(id: 'A' | 'B' | 'C', f: number, e: number, zA: number): WindCase {
+  return {
+    id,
+    forceLb: rnd(f, 2),
+    eccentricityFt: rnd(e, 4),
+    resultantHeightFt: rnd(zA, 4),
+    momentAtGradeKipFt: rnd((f * zA) / 1000, 4),
+    torsionKipFt: rnd((f * Math.abs(e)) / 1000, 4),
+  };
+}
+
 /** The `wind` block of the result: geometry, coefficients and the three load cases. */
 export function buildWindOutput(
   input: SignDesignInput,
@@ -11,16 +23,21 @@ export function buildWindOutput(
 ): SignDesignResult['wind'] {
   const w = ctx.wind;
   const zA = w.resultantFt;
-  const mk = (id: 'A' | 'B' | 'C', f: number, e: number): WindCase => ({
-    id,
-    forceLb: rnd(f, 2),
-    eccentricityFt: rnd(e, 4),
-    resultantHeightFt: rnd(zA, 4),
-    momentAtGradeKipFt: rnd((f * zA) / 1000, 4),
-    torsionKipFt: rnd((f * Math.abs(e)) / 1000, 4),
-  });
-  const cases = [mk('A', w.forceALb, 0), mk('B', w.forceALb, w.eccentricityBFt)];
-  if (w.caseC) cases.push(mk('C', w.forceCLb, w.eccentricityCFt));
+  const cases = [
+    windCase('A', w.forceALb, 0, zA),
+    windCase('B', w.forceALb, w.eccentricityBFt, zA),
+  ];
+  if (w.caseC) cases.push(windCase('C', w.forceCLb, w.eccentricityCFt, zA));
+  const regions: SignDesignResult['wind']['caseCRegions'] = [];
+  for (let i = 0; i < w.regions.length; i++) {
+    const r = w.regions[i];
+    regions.push({
+      fromFt: rnd(r.fromFt, 3),
+      toFt: rnd(r.toFt, 3),
+      cf: rnd(r.cf, 4),
+      forceLb: rnd(r.forceLb, 2),
+    });
+  }
   return {
     standard: input.standard,
     windSpeedMph: input.site.windSpeedMph,
@@ -41,12 +58,7 @@ export function buildWindOutput(
     cfCaseA: rnd(w.cfA, 4),
     solidityFactor: rnd(w.solidityFactor, 4),
     caseCApplies: w.caseC,
-    caseCRegions: w.regions.map((r) => ({
-      fromFt: rnd(r.fromFt, 3),
-      toFt: rnd(r.toFt, 3),
-      cf: rnd(r.cf, 4),
-      forceLb: rnd(r.forceLb, 2),
-    })),
+    caseCRegions: regions,
     cases,
     governingCase: chosen.governingCase,
     signWeightLb: rnd(w.signWeightLb, 2),

@@ -66,6 +66,35 @@ export interface SignWind {
   signWeightLb: number;
 }
 
+/** Cantilever top deflection per unit line load up to height c: c^3 (4H - c) / 24. */
+const fdef = (c: number, H: number) => (c * c * c * (4 * H - c)) / 24;
+
+/** An exposed pole length from..to (nothing when empty), qz at its centroid without Kd. */
+function addSegment(
+  segments: PoleSegment[],
+  input: SignDesignInput,
+  ke: number,
+  H: number,
+  from: number,
+  to: number,
+): void {
+  if (to - from <= 0) return;
+  const site = input.site;
+  const v = site.windSpeedMph;
+  const zc = (from + to) / 2;
+  const kzc = velocityPressureExposureCoefficient(input.standard, site.exposure, zc);
+  const q0 = QZ_CONSTANT * kzc * site.kzt * ke * v * v;
+  segments.push({
+    fromFt: from,
+    toFt: to,
+    lengthFt: to - from,
+    centroidFt: zc,
+    q0Psf: q0,
+    sqrtQ0: Math.sqrt(q0),
+    deflFt4: fdef(to, H) - fdef(from, H),
+  });
+}
+
 /** ASCE 7 Chapter 29.3 wind on a solid freestanding sign (cabinets stacked bottom to top). */
 export function computeSignWind(input: SignDesignInput, log: StepLog | null): SignWind {
   const { site, sign } = input;
@@ -134,24 +163,9 @@ export function computeSignWind(input: SignDesignInput, log: StepLog | null): Si
   }
   // exposed pole: below the sign and in each gap (ASCE 7 29.4, qz at the segment centroid)
   const segments: PoleSegment[] = [];
-  const addSegment = (from: number, to: number) => {
-    if (to - from <= 0) return;
-    const zc = (from + to) / 2;
-    const kzc = velocityPressureExposureCoefficient(edition, site.exposure, zc);
-    const fdef = (c: number) => (c * c * c * (4 * H - c)) / 24;
-    const q0 = QZ_CONSTANT * kzc * site.kzt * ke * v * v;
-    segments.push({
-      fromFt: from,
-      toFt: to,
-      lengthFt: to - from,
-      centroidFt: zc,
-      q0Psf: q0,
-      sqrtQ0: Math.sqrt(q0),
-      deflFt4: fdef(to) - fdef(from),
-    });
-  };
-  addSegment(0, sign.clearanceFt);
-  for (let i = 0; i < n - 1; i++) addSegment(tops[i], tops[i] + sign.gapsFt[i]);
+  addSegment(segments, input, ke, H, 0, sign.clearanceFt);
+  for (let i = 0; i < n - 1; i++)
+    addSegment(segments, input, ke, H, tops[i], tops[i] + sign.gapsFt[i]);
 
   const out: SignWind = {
     topHeightFt: H,

@@ -2,46 +2,31 @@ import type { SignDesignInput } from '../../../src-shared/engine/input';
 import type { StepLog } from '../steps';
 import type { SignWind } from './sign-wind';
 
-/** The wind steps of the calc sheet, each with its ASCE 7 clause. */
-export function logSignWindSteps(log: StepLog, input: SignDesignInput, w: SignWind): void {
-  const ed = input.standard === 'ASCE7-22' ? '7-22' : '7-16';
+type StepText = [id: string, label: string, formula: string, codeRef: string, unit: string];
+
+/** The texts of the wind steps (they depend only on the edition, exposure and s/h >= 1). */
+function windStepTexts(ed: '7-22' | '7-16', exposure: string, wall: boolean): StepText[] {
   const A = `ASCE ${ed}`;
   const F = 'Fig. 29.3-1';
-  const rows: [string, string, string, string, number, string][] = [
-    [
-      'wind.h',
-      'Height to top of sign h',
-      'clearance + cabinets + gaps',
-      `${A} 29.3.1`,
-      w.topHeightFt,
-      'ft',
-    ],
-    [
-      'wind.s',
-      'Sign height s (bottom to top)',
-      'h - clearance',
-      `${F} note 6`,
-      w.signHeightFt,
-      'ft',
-    ],
-    ['wind.As', 'Gross sign area As', 'sum B_i s_i', `${A} Eq. 29.3-1`, w.areaFt2, 'ft2'],
-    ['wind.B', 'Average width B', 'As / sum s_i', `${F} note 6`, w.avgWidthFt, 'ft'],
+  return [
+    ['wind.h', 'Height to top of sign h', 'clearance + cabinets + gaps', `${A} 29.3.1`, 'ft'],
+    ['wind.s', 'Sign height s (bottom to top)', 'h - clearance', `${F} note 6`, 'ft'],
+    ['wind.As', 'Gross sign area As', 'sum B_i s_i', `${A} Eq. 29.3-1`, 'ft2'],
+    ['wind.B', 'Average width B', 'As / sum s_i', `${F} note 6`, 'ft'],
     [
       'wind.kz',
       'Exposure coefficient Kh at h',
-      `${ed === '7-22' ? '2.41' : '2.01'} (max(h, 15) / zg)^(2/alpha), exposure ${input.site.exposure}`,
+      `${ed === '7-22' ? '2.41' : '2.01'} (max(h, 15) / zg)^(2/alpha), exposure ${exposure}`,
       `${A} Table 26.10-1`,
-      w.kz,
       '',
     ],
-    ['wind.ke', 'Ground elevation factor Ke', 'e^(-0.0000362 zg)', `${A} Table 26.9-1`, w.ke, ''],
-    ['wind.kzt', 'Topographic factor Kzt', 'input', `${A} 26.8`, input.site.kzt, ''],
+    ['wind.ke', 'Ground elevation factor Ke', 'e^(-0.0000362 zg)', `${A} Table 26.9-1`, ''],
+    ['wind.kzt', 'Topographic factor Kzt', 'input', `${A} 26.8`, ''],
     [
       'wind.kd',
       'Directionality factor Kd (signs)',
       ed === '7-22' ? 'applied once, in F' : 'applied once, in qz',
       `${A} Table 26.6-1`,
-      w.kd,
       '',
     ],
     [
@@ -49,55 +34,74 @@ export function logSignWindSteps(log: StepLog, input: SignDesignInput, w: SignWi
       'Velocity pressure qh at the sign top',
       ed === '7-22' ? '0.00256 Kh Kzt Ke V^2' : '0.00256 Kh Kzt Kd Ke V^2',
       `${A} Eq. 26.10-1`,
-      w.qhPsf,
       'psf',
     ],
-    ['wind.G', 'Gust-effect factor G (rigid)', 'G = 0.85', `${A} 26.11.1`, w.g, ''],
-    ['wind.BoverS', 'Aspect ratio B/s', 'B / s', F, w.bOverS, ''],
-    ['wind.sOverH', 'Clearance ratio s/h', 's / h', F, w.sOverH, ''],
+    ['wind.G', 'Gust-effect factor G (rigid)', 'G = 0.85', `${A} 26.11.1`, ''],
+    ['wind.BoverS', 'Aspect ratio B/s', 'B / s', F, ''],
+    ['wind.sOverH', 'Clearance ratio s/h', 's / h', F, ''],
     [
       'wind.cfA',
       'Force coefficient Cf, Cases A and B',
       'bilinear in s/h and B/s, clamped at the edges',
       `${F} note 5`,
-      w.cfA,
       '',
     ],
-    [
-      'wind.solidity',
-      'Solidity reduction',
-      '1 - (1 - eps)^1.5',
-      `${F} note 2`,
-      w.solidityFactor,
-      '',
-    ],
+    ['wind.solidity', 'Solidity reduction', '1 - (1 - eps)^1.5', `${F} note 2`, ''],
     [
       'wind.FA',
       'Sign force, Case A (strength)',
       ed === '7-22' ? 'qh Kd G Cf As' : 'qh G Cf As',
       `${A} Eq. 29.3-1`,
-      w.forceALb,
       'lb',
     ],
     [
       'wind.zA',
       'Resultant height above grade',
-      w.sOverH >= 1 ? 'centroid + 0.05 s (s/h = 1)' : 'area centroid of the cabinets',
+      wall ? 'centroid + 0.05 s (s/h = 1)' : 'area centroid of the cabinets',
       `${F} note 3`,
-      w.resultantFt,
       'ft',
     ],
-    [
-      'wind.TB',
-      'Case B torsion (strength)',
-      'F x 0.2 B',
-      `${F} note 3`,
-      (w.forceALb * w.eccentricityBFt) / 1000,
-      'kip-ft',
-    ],
+    ['wind.TB', 'Case B torsion (strength)', 'F x 0.2 B', `${F} note 3`, 'kip-ft'],
   ];
-  for (const r of rows) log.add(r[0], r[1], r[2], r[3], r[4], r[5]);
+}
+
+const textCache = new Map<string, StepText[]>();
+
+/** The wind steps of the calc sheet, each with its ASCE 7 clause. */
+export function logSignWindSteps(log: StepLog, input: SignDesignInput, w: SignWind): void {
+  const ed = input.standard === 'ASCE7-22' ? '7-22' : '7-16';
+  const wall = w.sOverH >= 1;
+  const key = `${ed}|${input.site.exposure}|${wall}`;
+  let texts = textCache.get(key);
+  if (!texts) {
+    texts = windStepTexts(ed, input.site.exposure, wall);
+    textCache.set(key, texts);
+  }
+  const values = [
+    w.topHeightFt,
+    w.signHeightFt,
+    w.areaFt2,
+    w.avgWidthFt,
+    w.kz,
+    w.ke,
+    input.site.kzt,
+    w.kd,
+    w.qhPsf,
+    w.g,
+    w.bOverS,
+    w.sOverH,
+    w.cfA,
+    w.solidityFactor,
+    w.forceALb,
+    w.resultantFt,
+    (w.forceALb * w.eccentricityBFt) / 1000,
+  ];
+  for (let i = 0; i < texts.length; i++) {
+    const t = texts[i];
+    log.add(t[0], t[1], t[2], t[3], values[i], t[4]);
+  }
   if (!w.caseC) return;
+  const F = 'Fig. 29.3-1';
   for (const r of w.regions) {
     log.add(
       `wind.caseC.${r.fromFt.toFixed(2)}`,
