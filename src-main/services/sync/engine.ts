@@ -11,10 +11,11 @@ import {
   type EntityApplier,
 } from './appliers';
 import { listConflicts, resolveConflict } from './conflicts';
-import type { CredentialStore, Credentials } from './credentials';
+import type { CredentialStore } from './credentials';
 import { nextUnit, noteAttempt, parkedRows, pendingCount, pushBatch, pushSubmit } from './push';
 import { pullAll } from './pull';
 import { KEYS, getSetting, setSetting } from './state';
+import { logIn } from './sign-in';
 import { downloadAttachment, pushAttachment, type Progress } from './uploads';
 
 export type SyncPhase =
@@ -153,73 +154,7 @@ export class SyncEngine {
   }
 
   async signIn(serverUrl: string, email: string, password: string): Promise<SyncStatus> {
-    let url: URL;
-    try {
-      url = new URL(serverUrl);
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error();
-    } catch {
-      throw new AppError(
-        'VALIDATION',
-        'Server URL must be an http(s) address, like https://sync.example.com',
-        {
-          serverUrl: 'Server URL must be an http(s) address, like https://sync.example.com',
-        },
-      );
-    }
-    const api = new SyncApi({
-      baseUrl: url.toString(),
-      fetchImpl: this.o.fetchImpl,
-      timeoutMs: this.o.timeoutMs,
-    });
-    let res;
-    try {
-      res = await api.login(email, password);
-    } catch (err) {
-      if (err instanceof SyncHttpError) {
-        const msg =
-          err.kind === 'offline'
-            ? `Cannot reach ${url.origin}. Check the address and your connection.`
-            : err.kind === 'auth'
-              ? 'The email or password is not right.'
-              : err.message;
-        throw new AppError(
-          err.kind === 'auth' ? 'VALIDATION' : 'UNAVAILABLE',
-          msg,
-          err.kind === 'auth' ? { password: msg } : undefined,
-        );
-      }
-      throw err;
-    }
-    const creds: Credentials = {
-      serverUrl: api.baseUrl,
-      token: res.token,
-      expiresAt: res.expiresAt,
-      user: res.user,
-    };
-    const previous = getSetting(this.ctx.sqlite, KEYS.serverUrl);
-    this.ctx.sqlite.transaction(() => {
-      if (previous && previous !== `${api.baseUrl}|${res.user.orgId}`) {
-        // another server or organization: start its change feed from the beginning
-        setSetting(this.ctx.sqlite, KEYS.cursor, '0');
-        this.ctx.sqlite.prepare('DELETE FROM sync_entities').run();
-      }
-      setSetting(this.ctx.sqlite, KEYS.serverUrl, `${api.baseUrl}|${res.user.orgId}`);
-      // the local profile becomes the server user
-      const initials =
-        res.user.name
-          .split(/\s+/)
-          .filter(Boolean)
-          .map((w) => w[0]!.toUpperCase())
-          .join('')
-          .slice(0, 4) || 'U';
-      const now = this.ctx.now();
-      this.ctx.sqlite
-        .prepare(
-          `INSERT INTO profile (id, name, initials, created_at, updated_at) VALUES ('local', ?, ?, ?, ?)
-           ON CONFLICT(id) DO UPDATE SET name = excluded.name, initials = excluded.initials, updated_at = excluded.updated_at`,
-        )
-        .run(res.user.name, initials, now, now);
-    })();
+    const creds = await logIn(this.ctx, { serverUrl, email, password }, this.o);
     this.o.credentials.save(creds);
     this.phase = 'idle';
     this.lastError = null;

@@ -1,0 +1,70 @@
+import { AppError } from '../../../src-shared/errors';
+import type { ServiceContext } from '../context';
+import { SyncApi, SyncHttpError } from './api';
+import type { Credentials } from './credentials';
+import { getSetting, KEYS, setSetting } from './state';
+
+const BAD_URL = 'Server URL must be an http(s) address, like https://sync.example.com';
+
+/**
+ * Logs in and makes this laptop the server user's: the local profile takes the user's name, and
+ * a different server or organization restarts the change feed from the beginning. Errors come
+ * back in plain words on the field they concern.
+ */
+export async function logIn(
+  ctx: ServiceContext,
+  input: { serverUrl: string; email: string; password: string },
+  opts: { fetchImpl?: typeof fetch; timeoutMs?: number },
+): Promise<Credentials> {
+  let url: URL;
+  try {
+    url = new URL(input.serverUrl);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(BAD_URL);
+  } catch {
+    throw new AppError('VALIDATION', BAD_URL, { serverUrl: BAD_URL });
+  }
+  const api = new SyncApi({
+    baseUrl: url.toString(),
+    fetchImpl: opts.fetchImpl,
+    timeoutMs: opts.timeoutMs,
+  });
+  let res;
+  try {
+    res = await api.login(input.email, input.password);
+  } catch (err) {
+    if (!(err instanceof SyncHttpError)) throw err;
+    if (err.kind === 'auth') {
+      const msg = 'The email or password is not right.';
+      throw new AppError('VALIDATION', msg, { password: msg });
+    }
+    const msg =
+      err.kind === 'offline'
+        ? `Cannot reach ${url.origin}. Check the address and your connection.`
+        : err.message;
+    throw new AppError('UNAVAILABLE', msg);
+  }
+  const feed = `${api.baseUrl}|${res.user.orgId}`;
+  const previous = getSetting(ctx.sqlite, KEYS.serverUrl);
+  ctx.sqlite.transaction(() => {
+    if (previous && previous !== feed) {
+      setSetting(ctx.sqlite, KEYS.cursor, '0');
+      ctx.sqlite.prepare('DELETE FROM sync_entities').run();
+    }
+    setSetting(ctx.sqlite, KEYS.serverUrl, feed);
+    const initials =
+      res.user.name
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((w) => w[0]!.toUpperCase())
+        .join('')
+        .slice(0, 4) || 'U';
+    const now = ctx.now();
+    ctx.sqlite
+      .prepare(
+        `INSERT INTO profile (id, name, initials, created_at, updated_at) VALUES ('local', ?, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET name = excluded.name, initials = excluded.initials, updated_at = excluded.updated_at`,
+      )
+      .run(res.user.name, initials, now, now);
+  })();
+  return { serverUrl: api.baseUrl, token: res.token, expiresAt: res.expiresAt, user: res.user };
+}
