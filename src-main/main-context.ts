@@ -135,6 +135,7 @@ export function createMainContext(opts: MainOptions): MainContext {
     close: () => {
       sync.stop();
       database.close();
+      if (inMemory) fs.rmSync(baseDir, { recursive: true, force: true });
     },
   };
 }

@@ -65,6 +65,8 @@ export class SyncEngine {
   private debounce: NodeJS.Timeout | null = null;
   private failures = 0;
   private started = false;
+  private probing = false;
+  private unlisten: (() => void) | null = null;
   private phase: SyncPhase = 'idle';
   private lastError: string | null = null;
   private progress: Progress | null = null;
@@ -177,7 +179,8 @@ export class SyncEngine {
   /** Starts the background loop (on app start). */
   start(): void {
     this.started = true;
-    this.ctx.events.listen((name) => {
+    this.unlisten?.();
+    this.unlisten = this.ctx.events.listen((name) => {
       if (
         name === 'projects:changed' ||
         name === 'designs:changed' ||
@@ -190,6 +193,8 @@ export class SyncEngine {
 
   stop(): void {
     this.started = false;
+    this.unlisten?.();
+    this.unlisten = null;
     this.clearTimers();
   }
 
@@ -200,7 +205,12 @@ export class SyncEngine {
   }
 
   private onLocalChange() {
-    if (!this.started || !this.o.credentials.load() || this.phase === 'syncing') return;
+    if (!this.started || !this.o.credentials.load()) return;
+    // an edit during a run is sent by a follow-up run right after it
+    if (this.running) {
+      this.rerun = true;
+      return;
+    }
     if (this.debounce) clearTimeout(this.debounce);
     this.debounce = setTimeout(
       () => void this.syncNow().catch(() => undefined),
@@ -288,10 +298,17 @@ export class SyncEngine {
 
   /** While offline, a cheap health probe brings the next run forward as soon as the server answers. */
   private watchForServer(api: SyncApi) {
+    if (this.probing) return; // one probe chain, however many runs failed
+    this.probing = true;
     const probe = async () => {
-      if (!this.started || this.phase !== 'offline') return;
-      if (await api.healthy()) this.kick(0);
-      else setTimeout(() => void probe(), 5000).unref?.();
+      if (!this.started || this.phase !== 'offline') {
+        this.probing = false;
+        return;
+      }
+      if (await api.healthy()) {
+        this.probing = false;
+        this.kick(0);
+      } else setTimeout(() => void probe(), 5000).unref?.();
     };
     setTimeout(() => void probe(), 5000).unref?.();
   }
