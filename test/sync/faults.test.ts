@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type SignwrightServer } from '../../src-server/app';
-import { appliedMutations, records } from '../../src-server/db/schema';
+import { and, eq, like } from 'drizzle-orm';
+import { appliedMutations, auditEvents, records } from '../../src-server/db/schema';
 import { createOrg, createUser } from '../../src-server/services/orgs';
 import type { Project } from '../../src-shared/projects';
 import type { SyncStatusView } from '../../src-shared/sync/client';
@@ -140,4 +141,44 @@ describe.each(BACKENDS)('sync under faults ($name)', ({ pg }) => {
     a.close();
     b.close();
   }, 180_000);
+
+  it('a submit whose answer is lost is retried with the same key and submits once', async () => {
+    const org = await createOrg(server.database.db, 'Submit Faults');
+    await createUser(
+      server.database.db,
+      {
+        orgId: org.id,
+        email: 's@faulty.test',
+        password: 'password-123',
+        role: 'estimator',
+        name: 'Sam',
+      },
+      FAST_SCRYPT,
+    );
+    const c = freshMain({ sync: { timeoutMs: 3000 } });
+    try {
+      await c.call('sync:sign-in', {
+        serverUrl: url,
+        email: 's@faulty.test',
+        password: 'password-123',
+      });
+      const p = await c.call<Project>('projects:create', { name: 'Submit under faults' });
+      await c.call('projects:transition', { id: p.id, to: 'estimating' });
+      await c.call('sync:now');
+      await c.call('projects:transition', { id: p.id, to: 'submitted' });
+      proxy.mode = 'reset-mid-response'; // the server submits, the answer never arrives
+      expect((await c.call<SyncStatusView>('sync:now')).phase).not.toBe('idle');
+      proxy.mode = 'pass';
+      expect((await c.call<SyncStatusView>('sync:now')).phase).toBe('idle');
+      expect((await c.call<SyncStatusView>('sync:now')).pending).toBe(0);
+      const events = await server.database.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.entityId, p.id), like(auditEvents.action, '%submit%')));
+      expect(events).toHaveLength(1);
+    } finally {
+      proxy.mode = 'pass';
+      c.close();
+    }
+  });
 });

@@ -184,6 +184,27 @@ describe.each(BACKENDS)('two clients through the real server ($name)', ({ pg }) 
     }
   });
 
+  it('repair sync re-pulls everything and keeps unsent local work', async () => {
+    const [a, b] = await pair();
+    try {
+      const p = await a.call<Project>('projects:create', { name: 'Repair me' });
+      await syncOk(a);
+      await syncOk(b);
+      // B loses track (a damaged cursor/versions) and has an unsent edit on another project
+      b.services.sqlite.prepare('DELETE FROM sync_entities').run();
+      b.services.sqlite.prepare(`UPDATE projects SET name = 'damaged' WHERE id = ?`).run(p.id);
+      const mine = await b.call<Project>('projects:create', { name: 'Unsent on B' });
+      const st = await b.call<SyncStatusView>('sync:repair');
+      expect(st.phase).toBe('idle');
+      expect((await project(b, p.id)).name).toBe('Repair me');
+      await syncOk(a);
+      expect((await project(a, mine.id)).name).toBe('Unsent on B');
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+
   it('price book versions and quote revisions reach B; a status change follows', async () => {
     const [a, b] = await pair();
     try {
