@@ -78,7 +78,8 @@ export function parseInput(raw: unknown): SignDesignInput {
   return r.data;
 }
 
-function poleContext(input: SignDesignInput, log: StepLog | null): PoleContext {
+/** The per-design facts every section check needs (exported for the consistency tests). */
+export function poleContext(input: SignDesignInput, log: StepLog | null): PoleContext {
   const wind = computeSignWind(input, log);
   const n = input.supports.poleCount;
   const spacing = input.supports.spacingFt ?? wind.avgWidthFt / n;

@@ -3,7 +3,7 @@
 // and that the scan's output rows are the rows of the full evaluation, for every catalog section.
 import { describe, expect, it } from 'vitest';
 import type { SignDesignInputRaw } from '../../src-shared/engine/input';
-import { parseInput } from '../../src-main/engine/design';
+import { parseInput, poleContext } from '../../src-main/engine/design';
 import { admAllowableAxial } from '../../src-main/engine/poles/adm-round-tube';
 import { K_CANTILEVER, e3CriticalStress } from '../../src-main/engine/poles/aisc-common';
 import {
@@ -17,7 +17,6 @@ import { e7SquareEffectiveArea } from '../../src-main/engine/poles/aisc-square';
 import { ALL_SECTIONS, type PoleSection } from '../../src-main/engine/poles/catalog';
 import { evaluatePole, scanPoles, type PoleContext } from '../../src-main/engine/poles/evaluate';
 import { toOption } from '../../src-main/engine/poles/select';
-import { computeSignWind } from '../../src-main/engine/wind/sign-wind';
 import { G_RIGID, KD_POLE_ROUND, KD_POLE_SQUARE } from '../../src-main/engine/data/wind-tables';
 import {
   poleCfRoundColumns,
@@ -26,23 +25,7 @@ import {
 } from '../../src-main/engine/wind/force-coefficient';
 
 function context(raw: SignDesignInputRaw): PoleContext {
-  const input = parseInput(raw);
-  const wind = computeSignWind(input, null);
-  const n = input.supports.poleCount;
-  const spacing = input.supports.spacingFt ?? wind.avgWidthFt / n;
-  let sumX2 = 0;
-  for (let i = 0; i < n; i++) sumX2 += ((i - (n - 1) / 2) * spacing) ** 2;
-  return {
-    wind,
-    is716: input.standard === 'ASCE7-16',
-    poleCount: n,
-    sumX2,
-    xMax: ((n - 1) / 2) * spacing,
-    signWeightPerPoleLb: wind.signWeightLb / n,
-    serviceFactor: input.options.serviceWindFactor,
-    deflLimitIn: (wind.topHeightFt * 12) / input.options.deflectionLimitRatio,
-    includePoleWind: input.options.includePoleWind,
-  };
+  return poleContext(parseInput(raw), null);
 }
 
 /** The capacities as the provision functions compute them (the pre-optimization code). */
