@@ -20,7 +20,17 @@ function electronAvailable() {
     return true;
   }
   console.log('Signwright: fetching the Electron runtime (first start only)…');
-  const r = run(process.execPath, [path.join(electronDir, 'install.js')], { timeout: 300_000 });
+  const r = run(process.execPath, [path.join(electronDir, 'install.js')], {
+    timeout: 300_000,
+    stdio: ['ignore', 'inherit', 'pipe'],
+  });
+  if (r.status !== 0) {
+    const why =
+      String(r.stderr ?? '')
+        .split('\n')
+        .find((l) => /Error/.test(l)) ?? 'download failed';
+    console.log(`Signwright: the Electron runtime could not be fetched (${why.trim()}).`);
+  }
   return r.status === 0;
 }
 
