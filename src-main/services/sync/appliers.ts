@@ -17,6 +17,27 @@ export interface EntityApplier {
 
 export const SYNC_ACTOR = 'Sync (from server)';
 
+/**
+ * The arriving revision's number, or the next free one when two laptops saved the same number
+ * offline: both revisions are kept, the arrival is renumbered.
+ */
+function freeNumber(
+  ctx: ServiceContext,
+  table: 'design_revisions' | 'quote_revisions',
+  projectId: string,
+  wanted: unknown,
+): number {
+  const n = typeof wanted === 'number' ? wanted : 1;
+  const taken = ctx.sqlite
+    .prepare(`SELECT 1 FROM ${table} WHERE project_id = ? AND number = ?`)
+    .get(projectId, n);
+  if (!taken) return n;
+  const max = ctx.sqlite
+    .prepare(`SELECT max(number) AS n FROM ${table} WHERE project_id = ?`)
+    .get(projectId) as { n: number };
+  return max.n + 1;
+}
+
 const str = (v: unknown, d = '') => (typeof v === 'string' ? v : d);
 const strOrNull = (v: unknown) => (typeof v === 'string' ? v : null);
 
@@ -127,17 +148,7 @@ export const designApplier: EntityApplier = {
     if (ctx.sqlite.prepare('SELECT 1 FROM design_revisions WHERE id = ?').get(id)) return;
     const projectId = str(data.projectId);
     if (!ctx.sqlite.prepare('SELECT 1 FROM projects WHERE id = ?').get(projectId)) return;
-    let number = typeof data.number === 'number' ? data.number : 1;
-    const taken = ctx.sqlite
-      .prepare('SELECT 1 FROM design_revisions WHERE project_id = ? AND number = ?')
-      .get(projectId, number);
-    if (taken) {
-      // two laptops saved the same revision number offline: keep both, renumber the arrival
-      const max = ctx.sqlite
-        .prepare('SELECT max(number) AS n FROM design_revisions WHERE project_id = ?')
-        .get(projectId) as { n: number };
-      number = max.n + 1;
-    }
+    const number = freeNumber(ctx, 'design_revisions', projectId, data.number);
     ctx.sqlite
       .prepare(
         `INSERT INTO design_revisions (id, project_id, number, note, input, result, engine_version, input_hash, created_at, created_by)
@@ -301,19 +312,7 @@ export const quoteApplier: EntityApplier = {
         .prepare('SELECT 1 FROM price_book_versions WHERE id = ?')
         .get(str(data.priceBookVersionId));
     if (!deps) return;
-    let number = typeof data.number === 'number' ? data.number : 1;
-    if (
-      ctx.sqlite
-        .prepare('SELECT 1 FROM quote_revisions WHERE project_id = ? AND number = ?')
-        .get(str(data.projectId), number)
-    ) {
-      number =
-        (
-          ctx.sqlite
-            .prepare('SELECT max(number) AS n FROM quote_revisions WHERE project_id = ?')
-            .get(str(data.projectId)) as { n: number }
-        ).n + 1;
-    }
+    const number = freeNumber(ctx, 'quote_revisions', str(data.projectId), data.number);
     ctx.sqlite
       .prepare(
         `INSERT INTO quote_revisions (id, project_id, number, note, status, valid_until, design_revision_id, price_book_version_id,

@@ -21,6 +21,16 @@ const VERB: Record<QuoteStatus, string> = {
 };
 
 /** Saved quote revisions: status, PDF, and two of them compared side by side. */
+
+/** `qty × unit = amount` for one side of a compared line, or a dash when it is absent. */
+function lineCell(
+  l: { quantity: number; unitPriceCents: number; amountCents: number } | null | undefined,
+) {
+  return l
+    ? `${qty(l.quantity)} × ${fmt.money(l.unitPriceCents)} = ${fmt.money(l.amountCents)}`
+    : '—';
+}
+
 export function QuoteRevisions({ projectId }: { projectId: string }) {
   const client = useClient();
   const list = useQuery('quotes:list-revisions', { projectId }, ['quotes:changed']);
@@ -202,16 +212,8 @@ function ComparePanel({ cmp, onClose }: { cmp: QuoteComparison; onClose(): void 
             <tr key={l.code}>
               <td>{l.description}</td>
               <td>{l.change}</td>
-              <td className="num">
-                {l.before
-                  ? `${qty(l.before.quantity)} × ${fmt.money(l.before.unitPriceCents)} = ${fmt.money(l.before.amountCents)}`
-                  : '—'}
-              </td>
-              <td className="num">
-                {l.after
-                  ? `${qty(l.after.quantity)} × ${fmt.money(l.after.unitPriceCents)} = ${fmt.money(l.after.amountCents)}`
-                  : '—'}
-              </td>
+              <td className="num">{lineCell(l.before)}</td>
+              <td className="num">{lineCell(l.after)}</td>
               <td className="num">{delta(l.deltaCents)}</td>
             </tr>
           ))}
