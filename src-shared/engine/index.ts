@@ -2,3 +2,4 @@ export * from './input';
 export * from './output';
 export * from './defaults';
 export * from './parse';
+export * from './verdict';

@@ -27,6 +27,14 @@ const uuid = z.uuid({ error: 'must be a UUID' });
 const jsonObject = z.record(z.string(), z.unknown(), { error: 'must be a JSON object' });
 
 export const MAX_PUSH_BATCH = 500;
+/**
+ * Largest UTF-8 JSON of one synced record's `data` (1 MiB). A bigger record is refused at the form
+ * and at push (`rejected`, code RECORD_TOO_LARGE), so it can never reach, and break, another
+ * laptop's pull. A design revision with its full result is about 0.1 MiB.
+ */
+export const MAX_RECORD_BYTES = 1024 * 1024;
+/** A pull page stops adding changes once their data passes this many bytes (always at least one). */
+export const MAX_PULL_PAGE_BYTES = 8 * 1024 * 1024;
 
 export const mutationSchema = z
   .object({
@@ -77,6 +85,8 @@ export const mutationResultSchema = z.discriminatedUnion('status', [
     status: z.literal('rejected'),
     code: z.string(),
     message: z.string(),
+    /** the field of `data` at fault, as a dotted path (`name`, `customer.contact`), when one is */
+    field: z.string().optional(),
   }),
 ]);
 export type MutationResult = z.infer<typeof mutationResultSchema>;
