@@ -116,6 +116,15 @@ export async function push(db: Db, user: AuthUser, input: Mutation[]) {
         });
         continue;
       }
+      if (m.entity === 'attachment') {
+        // Files are created and verified through /v1/attachments/*; trash and restore over push are
+        // not served yet, so nothing about a file record can change here.
+        reject(
+          'ATTACH_REQUIRED',
+          'Files are added through /v1/attachments; they cannot be pushed.',
+        );
+        continue;
+      }
       let next: State;
       if (m.op === 'delete') {
         if (!cur.exists) {

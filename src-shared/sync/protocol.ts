@@ -15,11 +15,29 @@ export const ROLES = ['estimator', 'field', 'admin'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
-/** Entities a client may push. Attachments are created only through /v1/attachments/attach. */
-export const PUSH_ENTITIES = ['project', 'design', 'quote', 'price-book'] as const;
+/**
+ * Entities a client may push. `company` is the organization's one company header (its id is the
+ * org id). An `attachment` is created only through /v1/attachments/attach; a push may only delete
+ * one (to the trash, a tombstone) or restore a deleted one with its recorded sha256 and size.
+ */
+export const PUSH_ENTITIES = [
+  'project',
+  'design',
+  'quote',
+  'price-book',
+  'company',
+  'attachment',
+] as const;
 export const pushEntitySchema = z.enum(PUSH_ENTITIES);
 /** Entities a pull can return. */
-export const SYNC_ENTITIES = ['project', 'design', 'quote', 'price-book', 'attachment'] as const;
+export const SYNC_ENTITIES = [
+  'project',
+  'design',
+  'quote',
+  'price-book',
+  'company',
+  'attachment',
+] as const;
 export const syncEntitySchema = z.enum(SYNC_ENTITIES);
 export type SyncEntity = z.infer<typeof syncEntitySchema>;
 
@@ -119,6 +137,8 @@ export const changeSchema = z.object({
   deleted: z.boolean(),
   data: jsonObject.nullable(),
   updatedAt: z.string(),
+  /** who wrote this version (shown as the author in the other laptops' Activity) */
+  author: z.object({ userId: uuid, name: z.string() }).nullable().optional(),
 });
 export type Change = z.infer<typeof changeSchema>;
 
