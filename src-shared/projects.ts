@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TEXT_LIMITS as L } from './limits';
 import { emailOrEmpty, text } from './validation';
 
 export const PROJECT_STATUSES = [
@@ -36,10 +37,10 @@ export function canTransition(from: ProjectStatus, to: ProjectStatus): boolean {
 }
 
 export const customerSchema = z.object({
-  company: text('Customer company', { max: 200 }).default(''),
-  contact: text('Customer contact', { max: 200 }).default(''),
+  company: text('Customer company', { max: L.customerCompany }).default(''),
+  contact: text('Customer contact', { max: L.customerContact }).default(''),
   email: emailOrEmpty('Customer email').default(''),
-  phone: text('Customer phone', { max: 40 })
+  phone: text('Customer phone', { max: L.customerPhone })
     .refine((v) => v === '' || /^[0-9+()\-.\s/extEXT#]{3,40}$/.test(v), {
       message: 'Customer phone may contain digits, spaces and + ( ) - . only',
     })
@@ -47,11 +48,11 @@ export const customerSchema = z.object({
 });
 
 export const projectFieldsSchema = z.object({
-  name: text('Project name', { required: true, max: 200 }),
+  name: text('Project name', { required: true, max: L.projectName }),
   customer: customerSchema.default({ company: '', contact: '', email: '', phone: '' }),
-  siteAddress: text('Site address', { max: 500 }).default(''),
-  jurisdiction: text('Jurisdiction', { max: 200 }).default(''),
-  notes: text('Notes', { max: 20_000 }).default(''),
+  siteAddress: text('Site address', { max: L.siteAddress }).default(''),
+  jurisdiction: text('Jurisdiction', { max: L.jurisdiction }).default(''),
+  notes: text('Notes', { max: L.projectNotes, multiline: true }).default(''),
 });
 export type ProjectFields = z.infer<typeof projectFieldsSchema>;
 export type ProjectFieldsInput = z.input<typeof projectFieldsSchema>;
@@ -101,9 +102,12 @@ export const auditEventSchema = z.object({
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 
 export const profileSchema = z.object({
-  name: text('Your name', { required: true, max: 100 }),
-  initials: text('Initials', { required: true, max: 4 }).refine((v) => !/\s/.test(v), {
-    message: 'Initials must not contain spaces',
-  }),
+  name: text('Your name', { required: true, max: L.profileName }),
+  initials: text('Initials', { required: true, max: L.profileInitials }).refine(
+    (v) => !/\s/.test(v),
+    {
+      message: 'Initials must not contain spaces',
+    },
+  ),
 });
 export type Profile = z.infer<typeof profileSchema>;

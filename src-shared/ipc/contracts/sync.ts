@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { defineCommand, defineEvent } from '../define';
+import { TEXT_LIMITS } from '../../limits';
+import { text } from '../../validation';
 import {
   attachmentInfoSchema,
   conflictViewSchema,
@@ -35,12 +37,17 @@ export const syncContract = {
   'attachments:import': defineCommand(
     z.object({
       projectId: z.string().min(1),
-      fileName: z
+      fileName: text('File name', { required: true, max: TEXT_LIMITS.fileName }),
+      /** a MIME type as the browser reports it; anything else is stored as a plain file */
+      contentType: z
         .string()
-        .trim()
-        .min(1, { message: 'File name is required' })
-        .max(255, { message: 'File name must be at most 255 characters' }),
-      contentType: z.string().max(255).default('application/octet-stream'),
+        .max(255)
+        .catch('application/octet-stream')
+        .transform((v) =>
+          /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i.test(v)
+            ? v.toLowerCase()
+            : 'application/octet-stream',
+        ),
       base64: z.string(),
     }),
     attachmentInfoSchema,
