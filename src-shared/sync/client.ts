@@ -10,7 +10,20 @@ export const syncStatusSchema = z.object({
   lastError: z.string().nullable(),
   pending: z.number().int(),
   conflicts: z.number().int(),
-  parked: z.array(z.object({ entity: z.string(), entityId: z.string(), error: z.string() })),
+  /** changes the server refused: kept here, with the reason and the field, until fixed or discarded */
+  parked: z.array(
+    z.object({
+      entity: z.string(),
+      entityId: z.string(),
+      error: z.string(),
+      code: z.string().nullable().optional(),
+      field: z.string().nullable().optional(),
+      fieldLabel: z.string().nullable().optional(),
+      title: z.string().optional(),
+      projectId: z.string().nullable().optional(),
+      parkedAt: z.string().nullable().optional(),
+    }),
+  ),
   progress: z
     .object({ label: z.string(), doneBytes: z.number(), totalBytes: z.number() })
     .nullable(),
@@ -43,7 +56,22 @@ export const conflictViewSchema = z.object({
   theirsDeleted: z.boolean(),
   mine: z.record(z.string(), z.unknown()),
   theirs: z.record(z.string(), z.unknown()).nullable(),
-  fields: z.array(z.object({ path: z.string(), mine: z.unknown(), theirs: z.unknown() })),
+  /** only the fields both sides changed */
+  fields: z.array(
+    z.object({
+      path: z.string(),
+      label: z.string().optional(),
+      mine: z.unknown(),
+      theirs: z.unknown(),
+      base: z.unknown().optional(),
+    }),
+  ),
+  /** fields changed on one side only (they merge by themselves) */
+  merged: z
+    .array(z.object({ path: z.string(), label: z.string(), side: z.enum(['mine', 'theirs']) }))
+    .optional(),
+  theirsBy: z.string().nullable().optional(),
+  theirsAt: z.string().nullable().optional(),
 });
 export type ConflictViewT = z.infer<typeof conflictViewSchema>;
 

@@ -1,4 +1,4 @@
-import { badCharacter, badCharacterMessage } from '../validation';
+import { badCharacter, badCharacterMessage, cleanText } from '../validation';
 import { MAX_RECORD_BYTES } from './protocol';
 
 /**
@@ -89,4 +89,16 @@ export function checkRecord(
     };
   }
   return null;
+}
+
+/** A copy of a JSON value with every string and key cleaned (see cleanText). */
+export function cleanDeep<T>(v: T): T {
+  if (typeof v === 'string') return cleanText(v, { multiline: true }) as T;
+  if (Array.isArray(v)) return v.map(cleanDeep) as T;
+  if (v && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, child] of Object.entries(v)) out[cleanText(k)] = cleanDeep(child);
+    return out as T;
+  }
+  return v;
 }

@@ -10,9 +10,20 @@ import {
   quoteApplier,
   type EntityApplier,
 } from './appliers';
-import { listConflicts, resolveConflict } from './conflicts';
+import { autoMergeConflicts, listConflicts, resolveConflict } from './conflicts';
 import type { CredentialStore } from './credentials';
-import { nextUnit, noteAttempt, parkedRows, pendingCount, pushBatch, pushSubmit } from './push';
+import {
+  carrierCount,
+  nextUnit,
+  noteAttempt,
+  parkedRows,
+  pendingCount,
+  pushBatch,
+  pushSubmit,
+  splitBatch,
+  type OutboxRow,
+} from './push';
+import { park, unpark } from './park';
 import { pullAll } from './pull';
 import { KEYS, getSetting, setSetting } from './state';
 import { logIn } from './sign-in';
@@ -252,6 +263,8 @@ export class SyncEngine {
     this.emit();
     try {
       await this.pushAll(api);
+      // conflicts where no field changed on both sides merge by themselves and go out now
+      if (autoMergeConflicts(this.ctx, this.appliers) > 0) await this.pushAll(api);
       const pulled = await pullAll(this.ctx, api, this.appliers, {
         confirmMassDelete: opts.confirmMassDelete,
       });
@@ -265,6 +278,7 @@ export class SyncEngine {
       this.massDelete = null;
       // an edit made during the pull goes out in the same run
       if (pendingCount(this.ctx) > 0) await this.pushAll(api);
+      if (autoMergeConflicts(this.ctx, this.appliers) > 0) await this.pushAll(api);
       setSetting(this.ctx.sqlite, KEYS.lastSyncAt, this.ctx.now());
       this.failures = 0;
       this.lastError = null;
@@ -322,7 +336,7 @@ export class SyncEngine {
           await pushBatch(this.ctx, api, unit.rows);
         } catch (err) {
           for (const r of unit.rows) noteAttempt(this.ctx, r.seq, (err as Error).message);
-          throw err;
+          if (!(await this.isolateRefusedBatch(api, unit.rows, err))) throw err;
         }
       } else if (unit.row.op === 'submit') {
         await pushSubmit(this.ctx, api, unit.row);
@@ -337,6 +351,44 @@ export class SyncEngine {
     }
   }
 
+  /**
+   * A batch failed as a whole. Today's cause is a record the server cannot store (it answered 500
+   * for the batch; before that fix, the same frozen batch was resent forever and nothing after it
+   * reached anyone). When the failure is about the batch and not the server (a 4xx, or a 5xx
+   * while a pull still works), halve the batch; a record that fails alone is parked with the
+   * reason. Returns false when the failure is the server's or the connection's (retry later).
+   */
+  private async isolateRefusedBatch(api: SyncApi, rows: OutboxRow[], err: unknown) {
+    if (!(err instanceof SyncHttpError)) return false;
+    const refused = err.kind === 'client' && err.status !== 403;
+    if (!refused) {
+      if (err.kind !== 'server' || err.status < 500) return false;
+      const healthy = await api.pull(getSetting(this.ctx.sqlite, KEYS.cursor) ?? '0', 1).then(
+        () => true,
+        () => false,
+      );
+      if (!healthy) return false;
+    }
+    const attempts = Math.max(...rows.map((r) => r.attempts)) + 1;
+    if (carrierCount(rows) > 1) {
+      splitBatch(this.ctx, rows);
+      return true;
+    }
+    // one record alone: a refusal parks it at once; a server error after a second failure
+    if (!refused && attempts < 2) return false;
+    const code = err.code || (refused ? 'REFUSED' : 'SERVER_ERROR');
+    const message = refused
+      ? err.message
+      : `The server failed to store this change ${attempts} times (${err.message}). It is kept on this computer.`;
+    park(
+      this.ctx.sqlite,
+      rows.map((r) => r.seq),
+      { code, message },
+      this.ctx.now(),
+    );
+    return true;
+  }
+
   /** Re-pull everything from the start, keeping every local pending change. */
   async repair(): Promise<void> {
     setSetting(this.ctx.sqlite, KEYS.cursor, '0');
@@ -346,9 +398,7 @@ export class SyncEngine {
       )
       .run();
     // parked rows get another chance after a repair
-    this.ctx.sqlite
-      .prepare(`UPDATE outbox SET batch_id = NULL, base_version = NULL WHERE batch_id = 'parked'`)
-      .run();
+    unpark(this.ctx.sqlite, '');
     await this.syncNow();
   }
 
