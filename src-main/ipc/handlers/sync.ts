@@ -19,6 +19,7 @@ type SyncHandlers = Pick<
   | 'sync:repair'
   | 'sync:confirm-deletes'
   | 'sync:conflicts'
+  | 'sync:discard-parked'
   | 'sync:resolve'
   | 'sync:states'
   | 'attachments:import'
@@ -47,6 +48,7 @@ export function syncHandlers(
     'sync:repair': () => runQuietly(engine, () => engine.repair()),
     'sync:confirm-deletes': () => runQuietly(engine, () => engine.confirmMassDelete()),
     'sync:conflicts': () => engine.conflicts(),
+    'sync:discard-parked': ({ entity, entityId }) => engine.discard(entity, entityId),
     'sync:resolve': ({ id, choice, picks }) => {
       engine.resolve(id, choice, picks);
       return engine.status();

@@ -23,7 +23,7 @@ import {
   splitBatch,
   type OutboxRow,
 } from './push';
-import { park, unpark } from './park';
+import { discardParked, park, unpark, type ParkedView } from './park';
 import { pullAll } from './pull';
 import { KEYS, getSetting, setSetting } from './state';
 import { logIn } from './sign-in';
@@ -40,7 +40,7 @@ export interface SyncStatus {
   lastError: string | null;
   pending: number;
   conflicts: number;
-  parked: { entity: string; entityId: string; error: string }[];
+  parked: ParkedView[];
   progress: Progress | null;
   massDelete: { count: number; total: number } | null;
   nextAttemptAt: string | null;
@@ -426,6 +426,13 @@ export class SyncEngine {
 
   conflicts() {
     return listConflicts(this.ctx, this.appliers);
+  }
+
+  /** Drops a refused change (after the user confirmed); see discardParked. */
+  discard(entity: string, entityId: string): SyncStatus {
+    discardParked(this.ctx, this.appliers, entity, entityId);
+    this.emit();
+    return this.status();
   }
 
   resolve(

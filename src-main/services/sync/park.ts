@@ -1,5 +1,11 @@
 import type Database from 'better-sqlite3';
+import { notFound } from '../../../src-shared/errors';
 import { fieldLabel } from '../../../src-shared/sync/labels';
+import { cleanText } from '../../../src-shared/validation';
+import { appendAudit } from '../audit';
+import type { ServiceContext } from '../context';
+import type { EntityApplier } from './appliers';
+import { baseData } from './state';
 
 /** The batch_id of a row the server refused: kept with its reason, never resent on its own. */
 export const PARKED = 'parked';
@@ -61,7 +67,7 @@ function titleOf(sqlite: Database.Database, r: Row, data: Record<string, unknown
     )?.name ?? 'a project';
   switch (r.entity) {
     case 'project':
-      return `Project “${String(data.name ?? projectName(r.entity_id))}”`;
+      return `Project “${projectName(r.entity_id)}”`;
     case 'design':
       return `Design revision ${String(data.number ?? '')} of “${projectName(data.projectId)}”`.replace(
         '  ',
@@ -77,7 +83,7 @@ function titleOf(sqlite: Database.Database, r: Row, data: Record<string, unknown
     case 'company':
       return 'Company details';
     case 'attachment':
-      return `File “${String(data.fileName ?? '')}” of “${projectName(data.projectId)}”`;
+      return `File “${cleanText(String(data.fileName ?? ''))}” of “${projectName(data.projectId)}”`;
     default:
       return r.entity;
   }
@@ -117,4 +123,50 @@ export function parkedRows(sqlite: Database.Database): ParkedView[] {
       parkedAt: r.parked_at,
     };
   });
+}
+
+/**
+ * "Discard my change": the refused rows are dropped from the queue (their payload stays in the
+ * audit trail, so nothing is lost) and, when nothing else of the record waits to be sent, the
+ * local copy goes back to the server's version this laptop last saw.
+ */
+export function discardParked(
+  ctx: ServiceContext,
+  appliers: Record<string, EntityApplier>,
+  entity: string,
+  entityId: string,
+): void {
+  const actor = ctx.actor();
+  const rows = ctx.sqlite
+    .prepare(
+      `SELECT seq, data, last_error FROM outbox WHERE batch_id = '${PARKED}' AND entity = ? AND entity_id = ? ORDER BY seq`,
+    )
+    .all(entity, entityId) as { seq: number; data: string; last_error: string | null }[];
+  if (!rows.length) throw notFound('The refused change');
+  ctx.sqlite.transaction(() => {
+    const at = ctx.now();
+    ctx.sqlite
+      .prepare(`DELETE FROM outbox WHERE batch_id = '${PARKED}' AND entity = ? AND entity_id = ?`)
+      .run(entity, entityId);
+    const others = ctx.sqlite
+      .prepare('SELECT 1 FROM outbox WHERE entity = ? AND entity_id = ? LIMIT 1')
+      .get(entity, entityId);
+    const base = baseData(ctx.sqlite, entity, entityId);
+    const applier = appliers[entity];
+    const restored = !others && base && applier;
+    if (restored) applier.upsert(ctx, entityId, { ...base, updatedAt: at }, at, actor);
+    appendAudit(ctx.sqlite, {
+      actor,
+      at,
+      action: 'sync.change-discarded',
+      entity,
+      entityId,
+      before: {
+        refused: rows.map((r) => JSON.parse(r.data) as unknown),
+        reason: rows.at(-1)?.last_error,
+      },
+      after: restored ? { restoredServerVersion: true } : null,
+    });
+  })();
+  ctx.events.emit('projects:changed', { id: entityId, action: 'sync-discarded' });
 }

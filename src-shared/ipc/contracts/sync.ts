@@ -23,6 +23,11 @@ export const syncContract = {
   /** the mass-delete fail-safe stopped a pull: go ahead */
   'sync:confirm-deletes': defineCommand(none, syncStatusSchema),
   'sync:conflicts': defineCommand(none, z.array(conflictViewSchema)),
+  /** "Discard my change" on a change the server refused (the UI asks for confirmation first) */
+  'sync:discard-parked': defineCommand(
+    z.object({ entity: z.string().min(1).max(40), entityId: z.string().min(1).max(100) }),
+    syncStatusSchema,
+  ),
   'sync:resolve': defineCommand(
     idRef.extend({
       choice: z.enum(['mine', 'theirs', 'merge']),
