@@ -15,6 +15,7 @@ import { quoteHandlers } from './ipc/handlers/quotes';
 import { projectHandlers } from './ipc/handlers/projects';
 import { requireActor, type ServiceContext } from './services/context';
 import { getProfile } from './services/profile';
+import { repairStoredText } from './services/sync/repair-text';
 import { loadSystemPolicy, type LoadedPolicy } from './services/policy';
 import { ENGINE_VERSION } from './engine';
 
@@ -82,6 +83,8 @@ export function createMainContext(opts: MainOptions): MainContext {
     now: opts.now ?? (() => new Date().toISOString()),
     actor: () => requireActor(getProfile(database.db)?.name),
   };
+  const repaired = repairStoredText(services);
+  if (repaired) opts.log?.('warn', `repaired unstorable characters in ${repaired} stored records`);
   const inMemory = opts.dataDir === ':memory:';
   const baseDir = inMemory ? fs.mkdtempSync(path.join(os.tmpdir(), 'signwright-')) : opts.dataDir;
   const files = new FileStore(path.join(baseDir, 'files'));
