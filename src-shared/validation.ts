@@ -60,8 +60,8 @@ export function num(label: string, unit: string | undefined, rule: NumberRule = 
  * invisible, break CSV/PDF output and are never typed on purpose. Newline and tab are allowed in
  * multi-line fields only.
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const BAD_ALWAYS =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const BAD_SINGLE_LINE = /[\t\n\r]/;
 
