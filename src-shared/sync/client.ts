@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { text } from '../validation';
 
+/** https, or plain http only to this computer itself (a local test server). */
+export function isInsecureServer(serverUrl: string): boolean {
+  try {
+    const u = new URL(serverUrl);
+    if (u.protocol !== 'http:') return false;
+    const h = u.hostname.replace(/^\[|\]$/g, '');
+    return !(h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h));
+  } catch {
+    return false;
+  }
+}
+
 /** What the app shows of sync (the token never appears here: it stays in the main process). */
 export const syncStatusSchema = z.object({
   phase: z.enum(['signed-out', 'idle', 'syncing', 'offline', 'error', 'needs-confirmation']),
@@ -29,6 +41,8 @@ export const syncStatusSchema = z.object({
     .nullable(),
   massDelete: z.object({ count: z.number().int(), total: z.number().int() }).nullable(),
   nextAttemptAt: z.string().nullable(),
+  /** the server is reached over plain http:// on another computer: the Sync screen warns */
+  insecure: z.boolean().optional(),
 });
 export type SyncStatusView = z.infer<typeof syncStatusSchema>;
 
@@ -44,6 +58,8 @@ export const signInSchema = z.object({
     .string({ error: 'Password is required' })
     .min(1, { message: 'Password is required' })
     .max(1024),
+  /** the user confirmed a plain http:// server on another computer (see the sign-in warning) */
+  allowInsecure: z.boolean().default(false),
 });
 
 export const conflictViewSchema = z.object({

@@ -4,6 +4,7 @@ import { auditEvents } from '../../src-server/db/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttachmentInfoT, ConflictViewT, SyncStatusView } from '../../src-shared/sync/client';
 import type { Project } from '../../src-shared/projects';
+import { initialsOf } from '../../src-main/services/sync/sign-in';
 import type { TestServer, TestUser } from '../server/harness';
 import w16 from '../fixtures/w16-sign.json';
 import { BACKENDS, rows, signedInClient, startServer, syncOk, type Client } from './helpers';
@@ -27,10 +28,14 @@ describe.each(BACKENDS)('two clients through the real server ($name)', ({ pg }) 
     [await signedInClient(server, userA), await signedInClient(server, userB)] as const;
   const project = (c: Client, id: string) => c.call<Project>('projects:get', { id });
 
-  it('signing in makes the local profile the server user and never shows the token', async () => {
+  it('signing in keeps the local profile, fills an empty one from the server user, never shows the token', async () => {
     const [a, b] = await pair();
+    const fresh = await signedInClient(server, userA, { profile: false });
     try {
-      expect(await a.call('profile:get')).toEqual({ name: 'Ann Estimator', initials: 'AE' });
+      // the estimator's own name and initials stay (signing in once turned them into "A(A")
+      expect(await a.call('profile:get')).toEqual({ name: 'Test Estimator', initials: 'TE' });
+      expect(await fresh.call('profile:get')).toEqual({ name: 'Ann Estimator', initials: 'AE' });
+      expect(initialsOf('Ann (Acme) Lee')).toBe('AAL');
       const st = await a.call<SyncStatusView>('sync:status');
       expect(st.user?.email).toBe(userA.email);
       expect(JSON.stringify(st)).not.toContain(userA.token.slice(0, 10));
@@ -40,6 +45,7 @@ describe.each(BACKENDS)('two clients through the real server ($name)', ({ pg }) 
     } finally {
       a.close();
       b.close();
+      fresh.close();
     }
   });
 

@@ -42,7 +42,8 @@ export function syncHandlers(
 ): SyncHandlers {
   return {
     'sync:status': () => engine.status(),
-    'sync:sign-in': ({ serverUrl, email, password }) => engine.signIn(serverUrl, email, password),
+    'sync:sign-in': ({ serverUrl, email, password, allowInsecure }) =>
+      engine.signIn(serverUrl, email, password, allowInsecure),
     'sync:sign-out': () => engine.signOut(),
     'sync:now': () => runQuietly(engine, () => engine.syncNow()),
     'sync:repair': () => runQuietly(engine, () => engine.repair()),

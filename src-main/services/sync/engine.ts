@@ -26,7 +26,7 @@ import {
 import { discardParked, park, unpark, type ParkedView } from './park';
 import { pullAll } from './pull';
 import { KEYS, getSetting, setSetting } from './state';
-import { logIn } from './sign-in';
+import { isInsecureServer, logIn } from './sign-in';
 import { downloadAttachment, pushAttachment, type Progress } from './uploads';
 
 export type SyncPhase =
@@ -44,6 +44,7 @@ export interface SyncStatus {
   progress: Progress | null;
   massDelete: { count: number; total: number } | null;
   nextAttemptAt: string | null;
+  insecure: boolean;
 }
 
 export interface SyncEngineOptions {
@@ -127,7 +128,7 @@ export class SyncEngine {
   status(): SyncStatus {
     const c = this.o.credentials.load();
     return {
-      phase: c ? this.phase : 'signed-out',
+      phase: c ? (this.phase === 'signed-out' ? 'idle' : this.phase) : 'signed-out',
       serverUrl: c?.serverUrl ?? null,
       user: c ? { email: c.user.email, name: c.user.name, role: c.user.role } : null,
       lastSyncAt: getSetting(this.ctx.sqlite, KEYS.lastSyncAt),
@@ -142,6 +143,7 @@ export class SyncEngine {
       progress: this.progress,
       massDelete: this.massDelete,
       nextAttemptAt: this.nextAttemptAt ? new Date(this.nextAttemptAt).toISOString() : null,
+      insecure: c ? isInsecureServer(c.serverUrl) : false,
     };
   }
 
@@ -166,8 +168,13 @@ export class SyncEngine {
     return out;
   }
 
-  async signIn(serverUrl: string, email: string, password: string): Promise<SyncStatus> {
-    const creds = await logIn(this.ctx, { serverUrl, email, password }, this.o);
+  async signIn(
+    serverUrl: string,
+    email: string,
+    password: string,
+    allowInsecure = false,
+  ): Promise<SyncStatus> {
+    const creds = await logIn(this.ctx, { serverUrl, email, password, allowInsecure }, this.o);
     this.o.credentials.save(creds);
     this.phase = 'idle';
     this.lastError = null;
