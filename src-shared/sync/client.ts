@@ -105,5 +105,7 @@ export const attachmentInfoSchema = z.object({
   present: z.boolean(),
   uploaded: z.boolean(),
   hasThumbnail: z.boolean(),
+  /** in the trash (restore brings it back); null when in use */
+  deletedAt: z.string().nullable().optional(),
 });
 export type AttachmentInfoT = z.infer<typeof attachmentInfoSchema>;

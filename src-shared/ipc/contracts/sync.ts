@@ -67,6 +67,19 @@ export const syncContract = {
     z.object({ fileName: z.string(), contentType: z.string(), base64: z.string() }),
   ),
   'attachments:thumbnail': defineCommand(idRef, z.object({ dataUrl: z.string().nullable() })),
+  /** to the trash (synced as an attachment delete); undo with attachments:restore */
+  'attachments:remove': defineCommand(idRef, attachmentInfoSchema),
+  'attachments:restore': defineCommand(idRef, attachmentInfoSchema),
+  /** an in-app preview of an image on this laptop (the original, as a data URL) */
+  'attachments:preview': defineCommand(
+    idRef,
+    z.object({
+      kind: z.enum(['image', 'none']),
+      dataUrl: z.string().nullable(),
+      fileName: z.string(),
+      contentType: z.string(),
+    }),
+  ),
   /** fetch a file another device added; it then stays available offline */
   'attachments:download': defineCommand(idRef, attachmentInfoSchema),
 };
