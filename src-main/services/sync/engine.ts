@@ -10,6 +10,7 @@ import {
   quoteApplier,
   type EntityApplier,
 } from './appliers';
+import { companyApplier } from './company';
 import { autoMergeConflicts, listConflicts, resolveConflict } from './conflicts';
 import type { CredentialStore } from './credentials';
 import {
@@ -94,6 +95,7 @@ export class SyncEngine {
       'price-book': priceBookApplier,
       quote: quoteApplier,
       attachment: attachmentApplier,
+      company: companyApplier,
       ...o.appliers,
     };
     if (!o.credentials.load()) this.phase = 'signed-out';

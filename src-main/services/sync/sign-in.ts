@@ -5,6 +5,7 @@ import { cleanText } from '../../../src-shared/validation';
 export { isInsecureServer };
 import type { ServiceContext } from '../context';
 import { SyncApi, SyncHttpError } from './api';
+import { queueCompany } from './company';
 import type { Credentials } from './credentials';
 import { getSetting, KEYS, setSetting } from './state';
 
@@ -72,6 +73,9 @@ export async function logIn(
       ctx.sqlite.prepare('DELETE FROM sync_entities').run();
     }
     setSetting(ctx.sqlite, KEYS.serverUrl, feed);
+    // company details saved before there was an org id go out now (id = the org id)
+    const pending = ctx.sqlite.prepare(`SELECT 1 FROM outbox WHERE entity = 'company'`).get();
+    if (!pending) queueCompany(ctx.sqlite, ctx.now());
     // the server's name fills the profile only when there is none: a local name and initials
     // the estimator chose are theirs (signing in once turned "AE" into "A(A")
     const now = ctx.now();
