@@ -71,7 +71,9 @@ export function ParkedList({ parked }: { parked: Parked[] }) {
                 {p.title ?? `${p.entity} ${p.entityId.slice(0, 8)}`}
                 {p.parkedAt && <div className="muted num">{formatWhen(p.parkedAt)}</div>}
               </td>
-              <td style={{ maxWidth: 380, overflowWrap: 'anywhere' }}>{p.error}</td>
+              <td style={{ maxWidth: 380, whiteSpace: 'normal', overflowWrap: 'anywhere' }}>
+                {p.error}
+              </td>
               <td>{p.fieldLabel ?? '—'}</td>
               <td style={{ whiteSpace: 'nowrap' }}>
                 <button className="btn small" onClick={() => go(fixRoute(p))}>

@@ -71,7 +71,9 @@ export function SyncScreen() {
             <dt>State</dt>
             <dd>
               <strong data-testid="sync-phase">{PHASE_LABEL[s.phase]}</strong>
-              {s.lastError ? <span style={{ color: 'var(--warn)' }}> — {s.lastError}</span> : null}
+              {s.lastError && s.phase !== 'syncing' ? (
+                <span style={{ color: 'var(--warn)' }}> — {s.lastError}</span>
+              ) : null}
             </dd>
             <dt>Server</dt>
             <dd className="num">
