@@ -1,3 +1,4 @@
+import PDFDocument from 'pdfkit';
 import { PNG } from 'pngjs';
 import { expect, setUpProfile, test } from './fixtures';
 import { ProjectsPage } from './pages/projects';
@@ -12,6 +13,44 @@ function png(): Buffer {
   }
   return PNG.sync.write(img);
 }
+
+function pdf(): Promise<Buffer> {
+  return new Promise((resolve) => {
+    const doc = new PDFDocument({ size: 'LETTER' });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.fontSize(28).text('SITE PLAN: Harbor Bank pylon', 72, 72);
+    doc.rect(72, 160, 300, 200).stroke();
+    doc.addPage().text('Page two');
+    doc.end();
+  });
+}
+
+test('files: a PDF previews its first page in the app', async ({ page, app, shot }) => {
+  await page.goto(app.url);
+  await setUpProfile(page);
+  await new ProjectsPage(page).create({ name: 'PDF pylon' });
+  await page.getByRole('tab', { name: 'Files' }).click();
+  await page
+    .getByLabel('Choose files', { exact: true })
+    .setInputFiles({ name: 'site-plan.pdf', mimeType: 'application/pdf', buffer: await pdf() });
+  const table = page.getByRole('table', { name: 'Project files' });
+  await table.getByRole('button', { name: 'Preview' }).click();
+  const preview = page.getByRole('dialog', { name: 'site-plan.pdf' });
+  await expect(preview.getByText('Page 1 of 2.')).toBeVisible({ timeout: 20_000 });
+  const canvas = preview.getByRole('img', { name: 'First page of site-plan.pdf' });
+  expect((await canvas.boundingBox())!.width).toBeGreaterThan(300);
+  // the page was drawn: the canvas is not blank
+  const inked = await canvas.evaluate((c: HTMLCanvasElement) => {
+    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let dark = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i] < 100 && d[i + 3] > 0) dark++;
+    return dark;
+  });
+  expect(inked).toBeGreaterThan(500);
+  await shot(page, 'pdf-preview');
+});
 
 test('files: refused programs and empty files, image preview, remove with undo', async ({
   page,
