@@ -125,3 +125,25 @@ describe('the local database at start', () => {
     }
   });
 });
+
+describe('damage found while running', () => {
+  it('stops every write at once and says so in plain words, instead of "your saved work is safe"', async () => {
+    const c = await withProjects(400);
+    c.close();
+    ctx = open();
+    const file = path.join(dir, DB_FILE_NAME);
+    // the file goes bad under the running app (pages it has not read yet)
+    ctx.services.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    damage(file);
+    let env = await ctx.dispatch('projects:list', { limit: 500, query: 'Project' });
+    for (let i = 0; env.ok && i < 5; i++)
+      env = await ctx.dispatch('projects:list', { limit: 500, offset: i * 50, query: `${i}` });
+    expect(env.ok).toBe(false);
+    if (env.ok) return;
+    expect(env.error.code).toBe('UNAVAILABLE');
+    expect(env.error.message).toContain('damaged, so Signwright stopped saving to it');
+    const write = await ctx.dispatch('projects:create', { name: 'Must not be written' });
+    expect(write.ok).toBe(false);
+    expect(ctx.services.sqlite.pragma('query_only', { simple: true })).toBe(1);
+  });
+});
