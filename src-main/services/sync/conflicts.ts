@@ -94,6 +94,9 @@ export function compareThreeWay(
   const fields: ConflictField[] = [];
   const merged: ConflictView['merged'] = [];
   for (const path of [...new Set([...Object.keys(fm), ...Object.keys(ft)])].sort()) {
+    // a field the local copy does not carry (revisions keep only what can change locally) is
+    // not a local change
+    if (!(path in fm)) fm[path] = fb ? fb[path] : ft[path];
     if (same(fm[path], ft[path])) continue;
     const label = fieldLabel(entity, path);
     if (fb && same(fm[path], fb[path])) merged.push({ path, label, side: 'theirs' });
@@ -198,11 +201,12 @@ export function resolveConflict(
       .prepare('DELETE FROM outbox WHERE entity = ? AND entity_id = ?')
       .run(conflict.entity, conflict.entityId);
     if (choice !== 'theirs' && result) {
+      // the whole record goes out: what this laptop keeps of it over the server's full copy
       enqueueOutbox(ctx.sqlite, {
         entity: conflict.entity,
         entityId: conflict.entityId,
         op: 'upsert',
-        data: applier.local(ctx, conflict.entityId),
+        data: { ...(conflict.theirs ?? {}), ...applier.local(ctx, conflict.entityId) },
         at,
       });
     }
@@ -222,6 +226,9 @@ export function resolveConflict(
   ctx.events.emit('projects:changed', { id: conflict.entityId, action: 'conflict-resolved' });
 }
 
+/** Entities whose local copy is the whole synced record (so a merge can be computed here). */
+const AUTO_MERGE = new Set(['project', 'company']);
+
 /**
  * Conflicts where no field was changed on both sides need no one: they are merged at once (audited
  * as an automatic merge) and the merged copy is pushed. Returns how many were merged.
@@ -232,7 +239,7 @@ export function autoMergeConflicts(
 ): number {
   let n = 0;
   for (const c of listConflicts(ctx, appliers)) {
-    if (c.theirsDeleted || c.fields.length > 0 || !appliers[c.entity]) continue;
+    if (c.theirsDeleted || c.fields.length > 0 || !AUTO_MERGE.has(c.entity)) continue;
     resolveConflict(ctx, appliers, c.id, 'merge', {}, 'Sync (automatic merge)');
     n++;
   }
