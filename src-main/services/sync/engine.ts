@@ -13,18 +13,10 @@ import {
 import { companyApplier } from './company';
 import { autoMergeConflicts, listConflicts, resolveConflict } from './conflicts';
 import type { CredentialStore } from './credentials';
-import {
-  carrierCount,
-  nextUnit,
-  noteAttempt,
-  parkedRows,
-  pendingCount,
-  pushBatch,
-  pushSubmit,
-  splitBatch,
-  type OutboxRow,
-} from './push';
-import { discardParked, park, unpark, type ParkedView } from './park';
+import { projectBadges } from './badges';
+import { isolateRefusedBatch } from './isolate';
+import { nextUnit, noteAttempt, parkedRows, pendingCount, pushBatch, pushSubmit } from './push';
+import { discardParked, unpark, type ParkedView } from './park';
 import { pullAll } from './pull';
 import { KEYS, getSetting, setSetting } from './state';
 import { isInsecureServer, logIn } from './sign-in';
@@ -150,24 +142,8 @@ export class SyncEngine {
   }
 
   /** Per project: what the badge says. */
-  projectStates(ids: string[]): Record<string, 'local' | 'pending' | 'synced' | 'conflict'> {
-    const signedIn = !!this.o.credentials.load();
-    const out: Record<string, 'local' | 'pending' | 'synced' | 'conflict'> = {};
-    const conflict = this.ctx.sqlite.prepare(
-      `SELECT 1 FROM sync_conflicts WHERE entity_id = ? AND resolved_at IS NULL LIMIT 1`,
-    );
-    const pending = this.ctx.sqlite.prepare(
-      `SELECT 1 FROM outbox o WHERE o.entity_id = ? OR (o.entity IN ('design','quote','attachment') AND json_extract(o.data, '$.projectId') = ?) LIMIT 1`,
-    );
-    const known = this.ctx.sqlite.prepare(
-      `SELECT 1 FROM sync_entities WHERE entity = 'project' AND entity_id = ?`,
-    );
-    for (const id of ids) {
-      if (conflict.get(id)) out[id] = 'conflict';
-      else if (pending.get(id, id)) out[id] = signedIn ? 'pending' : 'local';
-      else out[id] = known.get(id) ? 'synced' : 'local';
-    }
-    return out;
+  projectStates(ids: string[]) {
+    return projectBadges(this.ctx, ids, !!this.o.credentials.load());
   }
 
   async signIn(
@@ -345,7 +321,7 @@ export class SyncEngine {
           await pushBatch(this.ctx, api, unit.rows);
         } catch (err) {
           for (const r of unit.rows) noteAttempt(this.ctx, r.seq, (err as Error).message);
-          if (!(await this.isolateRefusedBatch(api, unit.rows, err))) throw err;
+          if (!(await isolateRefusedBatch(this.ctx, api, unit.rows, err))) throw err;
         }
       } else if (unit.row.op === 'submit') {
         await pushSubmit(this.ctx, api, unit.row);
@@ -358,44 +334,6 @@ export class SyncEngine {
       }
       this.emit();
     }
-  }
-
-  /**
-   * A batch failed as a whole. Today's cause is a record the server cannot store (it answered 500
-   * for the batch; before that fix, the same frozen batch was resent forever and nothing after it
-   * reached anyone). When the failure is about the batch and not the server (a 4xx, or a 5xx
-   * while a pull still works), halve the batch; a record that fails alone is parked with the
-   * reason. Returns false when the failure is the server's or the connection's (retry later).
-   */
-  private async isolateRefusedBatch(api: SyncApi, rows: OutboxRow[], err: unknown) {
-    if (!(err instanceof SyncHttpError)) return false;
-    const refused = err.kind === 'client' && err.status !== 403;
-    if (!refused) {
-      if (err.kind !== 'server' || err.status < 500) return false;
-      const healthy = await api.pull(getSetting(this.ctx.sqlite, KEYS.cursor) ?? '0', 1).then(
-        () => true,
-        () => false,
-      );
-      if (!healthy) return false;
-    }
-    const attempts = Math.max(...rows.map((r) => r.attempts)) + 1;
-    if (carrierCount(rows) > 1) {
-      splitBatch(this.ctx, rows);
-      return true;
-    }
-    // one record alone: a refusal parks it at once; a server error after a second failure
-    if (!refused && attempts < 2) return false;
-    const code = err.code || (refused ? 'REFUSED' : 'SERVER_ERROR');
-    const message = refused
-      ? err.message
-      : `The server failed to store this change ${attempts} times (${err.message}). It is kept on this computer.`;
-    park(
-      this.ctx.sqlite,
-      rows.map((r) => r.seq),
-      { code, message },
-      this.ctx.now(),
-    );
-    return true;
   }
 
   /** Re-pull everything from the start, keeping every local pending change. */
