@@ -8,4 +8,5 @@ ALTER TABLE `sync_conflicts` ADD `theirs_at` text;--> statement-breakpoint
 ALTER TABLE `sync_entities` ADD `base_data` text;--> statement-breakpoint
 ALTER TABLE `sync_entities` ADD `seen_version` integer;--> statement-breakpoint
 ALTER TABLE `sync_entities` ADD `seen_author` text;--> statement-breakpoint
-ALTER TABLE `sync_entities` ADD `seen_at` text;
+ALTER TABLE `sync_entities` ADD `seen_at` text;--> statement-breakpoint
+ALTER TABLE `sync_entities` ADD `seen_data` text;

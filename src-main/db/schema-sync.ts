@@ -17,6 +17,8 @@ export const syncEntities = sqliteTable(
     seenVersion: integer('seen_version'),
     seenAuthor: text('seen_author'),
     seenAt: text('seen_at'),
+    /** that change's data (a discarded local change falls back to it, not to an older base) */
+    seenData: text('seen_data'),
   },
   (t) => [primaryKey({ columns: [t.entity, t.entityId] })],
 );

@@ -111,6 +111,42 @@ describe.each(BACKENDS)('a refused or poisoned record on laptop A ($name)', ({ p
     }
   });
 
+  it('discarding a parked edit brings in the change another laptop made meanwhile', async () => {
+    const a = await signedInClient(server, userA);
+    const b = await signedInClient(server, userB);
+    try {
+      const p = await a.call<Project>('projects:create', { name: 'Shared sign', notes: 'v1' });
+      await syncOk(a);
+      await syncOk(b);
+      await b.call('projects:update', { id: p.id, patch: { name: 'Shared sign B' } });
+      b.services.sqlite
+        .prepare(
+          `UPDATE outbox SET data = json_set(data, '$.name', 'Shared' || char(0)) WHERE entity_id = ?`,
+        )
+        .run(p.id);
+      // alone in its batch, a 500 is retried once before the record is parked
+      await b.call<SyncStatusView>('sync:now');
+      expect((await b.call<SyncStatusView>('sync:now')).parked).toHaveLength(1);
+      await a.call('projects:update', { id: p.id, patch: { notes: 'v2 from A' } });
+      await syncOk(a);
+      await syncOk(b); // held back behind the parked edit
+      await b.call('sync:discard-parked', { entity: 'project', entityId: p.id });
+      expect(await b.call<Project>('projects:get', { id: p.id })).toMatchObject({
+        name: 'Shared sign',
+        notes: 'v2 from A',
+      });
+      // and B is back in step: its next edit applies without a conflict
+      await b.call('projects:update', { id: p.id, patch: { jurisdiction: 'Austin' } });
+      await syncOk(b);
+      expect(await b.call('sync:conflicts')).toEqual([]);
+      await syncOk(a);
+      expect((await a.call<Project>('projects:get', { id: p.id })).jurisdiction).toBe('Austin');
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+
   it('"Repair sync" with a parked record finishes and keeps it parked, not stuck', async () => {
     const a = await signedInClient(server, userA);
     try {

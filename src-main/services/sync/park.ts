@@ -5,7 +5,7 @@ import { cleanText } from '../../../src-shared/validation';
 import { appendAudit } from '../audit';
 import type { ServiceContext } from '../context';
 import type { EntityApplier } from './appliers';
-import { baseData } from './state';
+import { baseData, seenChange, setServerVersion } from './state';
 
 /** The batch_id of a row the server refused: kept with its reason, never resent on its own. */
 export const PARKED = 'parked';
@@ -151,10 +151,15 @@ export function discardParked(
     const others = ctx.sqlite
       .prepare('SELECT 1 FROM outbox WHERE entity = ? AND entity_id = ? LIMIT 1')
       .get(entity, entityId);
-    const base = baseData(ctx.sqlite, entity, entityId);
+    // back to the newest server copy this laptop has seen: a change pulled while this one was
+    // parked (held back then), else the version it last matched
+    const seen = seenChange(ctx.sqlite, entity, entityId);
+    const base = seen?.data ?? baseData(ctx.sqlite, entity, entityId);
     const applier = appliers[entity];
     const restored = !others && base && applier;
     if (restored) applier.upsert(ctx, entityId, { ...base, updatedAt: at }, at, actor);
+    if (restored && seen?.data)
+      setServerVersion(ctx.sqlite, entity, entityId, seen.version, at, seen.data);
     appendAudit(ctx.sqlite, {
       actor,
       at,

@@ -91,7 +91,13 @@ export async function pullAll(
         }
         if (hasPending(ctx.sqlite, c.entity, c.id)) {
           // the push will meet it as a conflict; remember who wrote it for the inbox
-          noteSeen(ctx.sqlite, c.entity, c.id, { version: c.version, author, at: c.updatedAt });
+          noteSeen(ctx.sqlite, c.entity, c.id, {
+            version: c.version,
+            author,
+            at: c.updatedAt,
+            data,
+            deleted: c.deleted,
+          });
           out.held++;
           continue;
         }

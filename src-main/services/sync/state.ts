@@ -76,16 +76,19 @@ export interface Seen {
   version: number;
   author: { userId: string; name: string } | null;
   at: string | null;
+  /** the change's data; null for a tombstone */
+  data?: Record<string, unknown> | null;
+  deleted?: boolean;
 }
 
 /** Remembers who wrote a pulled change that was held back behind local edits (for the inbox). */
 export function noteSeen(sqlite: Database.Database, entity: string, id: string, seen: Seen): void {
   sqlite
     .prepare(
-      `INSERT INTO sync_entities (entity, entity_id, server_version, updated_at, seen_version, seen_author, seen_at)
-       VALUES (?, ?, 0, ?, ?, ?, ?)
+      `INSERT INTO sync_entities (entity, entity_id, server_version, updated_at, seen_version, seen_author, seen_at, seen_data)
+       VALUES (?, ?, 0, ?, ?, ?, ?, ?)
        ON CONFLICT(entity, entity_id) DO UPDATE SET seen_version = excluded.seen_version,
-         seen_author = excluded.seen_author, seen_at = excluded.seen_at`,
+         seen_author = excluded.seen_author, seen_at = excluded.seen_at, seen_data = excluded.seen_data`,
     )
     .run(
       entity,
@@ -94,17 +97,26 @@ export function noteSeen(sqlite: Database.Database, entity: string, id: string, 
       seen.version,
       seen.author ? JSON.stringify(seen.author) : null,
       seen.at,
+      seen.deleted ? null : seen.data ? JSON.stringify(seen.data) : null,
     );
 }
 
 export function seenChange(sqlite: Database.Database, entity: string, id: string): Seen | null {
   const r = sqlite
     .prepare(
-      'SELECT seen_version AS v, seen_author AS a, seen_at AS t FROM sync_entities WHERE entity = ? AND entity_id = ?',
+      'SELECT seen_version AS v, seen_author AS a, seen_at AS t, seen_data AS d, server_version AS sv FROM sync_entities WHERE entity = ? AND entity_id = ?',
     )
-    .get(entity, id) as { v: number | null; a: string | null; t: string | null } | undefined;
-  if (!r || r.v === null) return null;
-  return { version: r.v, author: r.a ? JSON.parse(r.a) : null, at: r.t };
+    .get(entity, id) as
+    | { v: number | null; a: string | null; t: string | null; d: string | null; sv: number }
+    | undefined;
+  if (!r || r.v === null || r.v <= r.sv) return null;
+  return {
+    version: r.v,
+    author: r.a ? JSON.parse(r.a) : null,
+    at: r.t,
+    data: r.d ? (JSON.parse(r.d) as Record<string, unknown>) : null,
+    deleted: r.d === null,
+  };
 }
 
 export function hasPending(sqlite: Database.Database, entity: string, id: string): boolean {
