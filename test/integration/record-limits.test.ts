@@ -59,3 +59,35 @@ describe('records that could never sync are refused at save, never queued', () =
     expect(count('SELECT count(*) AS n FROM projects')).toBe(0);
   });
 });
+
+describe('an edit changes only the fields it names', () => {
+  it('a one-field patch keeps every other field (it used to blank them)', async () => {
+    m = freshMain();
+    const p = await m.call<{ id: string }>('projects:create', {
+      name: 'Keep me',
+      customer: {
+        company: 'Harbor Bank',
+        contact: 'Ann',
+        email: 'ann@harbor.test',
+        phone: '555 0100',
+      },
+      siteAddress: '1 Main St',
+      jurisdiction: 'Dallas',
+      notes: 'gate code 4411',
+    });
+    await m.call('projects:update', { id: p.id, patch: { name: 'Renamed' } });
+    await m.call('projects:update', { id: p.id, patch: { customer: { contact: 'Ben' } } });
+    expect(await m.call('projects:get', { id: p.id })).toMatchObject({
+      name: 'Renamed',
+      customer: {
+        company: 'Harbor Bank',
+        contact: 'Ben',
+        email: 'ann@harbor.test',
+        phone: '555 0100',
+      },
+      siteAddress: '1 Main St',
+      jurisdiction: 'Dallas',
+      notes: 'gate code 4411',
+    });
+  });
+});

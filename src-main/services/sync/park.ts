@@ -36,7 +36,9 @@ export function park(
   const stmt = sqlite.prepare(
     `UPDATE outbox SET batch_id = '${PARKED}', base_version = NULL, last_error = ?, park_code = ?, park_field = ?, parked_at = ? WHERE seq = ?`,
   );
-  for (const seq of seqs) stmt.run(`${reason.message}`, reason.code, reason.field ?? null, at, seq);
+  // a server's message is shown as is, but never more than a paragraph of it
+  const message = reason.message.slice(0, 1000);
+  for (const seq of seqs) stmt.run(message, reason.code, reason.field ?? null, at, seq);
 }
 
 /** Parked rows go back into the queue (a repair, or the thing they waited for arrived). */
