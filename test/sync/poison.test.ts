@@ -147,6 +147,39 @@ describe.each(BACKENDS)('a refused or poisoned record on laptop A ($name)', ({ p
     }
   });
 
+  it('a submit the server keeps failing on is parked after a second try; later work still goes out', async () => {
+    // the real server, with its submit route failing as a crashing storage call would
+    const failing: typeof fetch = async (input, init) =>
+      String(input).includes('/submit')
+        ? new Response(JSON.stringify({ error: { code: 'INTERNAL', message: 'boom' } }), {
+            status: 500,
+            headers: { 'content-type': 'application/json' },
+          })
+        : fetch(input, init);
+    const a = await signedInClient(server, userA, { sync: { fetchImpl: failing } });
+    const b = await signedInClient(server, userB);
+    try {
+      const p = await a.call<Project>('projects:create', { name: 'Submit fails' });
+      await a.call('projects:transition', { id: p.id, to: 'estimating' });
+      await a.call('projects:transition', { id: p.id, to: 'submitted' });
+      const after = await a.call<Project>('projects:create', { name: 'Queued after the submit' });
+      expect((await a.call<SyncStatusView>('sync:now')).phase).toBe('error');
+      const st = await a.call<SyncStatusView>('sync:now');
+      expect(st.phase).toBe('idle');
+      expect(st.parked).toEqual([
+        expect.objectContaining({ entity: 'project', entityId: p.id, code: 'INTERNAL' }),
+      ]);
+      expect(st.parked[0].error).toContain('The server failed to store this change 2 times');
+      await syncOk(b);
+      expect((await b.call<Project>('projects:get', { id: after.id })).name).toBe(
+        'Queued after the submit',
+      );
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+
   it('"Repair sync" with a parked record finishes and keeps it parked, not stuck', async () => {
     const a = await signedInClient(server, userA);
     try {

@@ -323,13 +323,21 @@ export class SyncEngine {
           for (const r of unit.rows) noteAttempt(this.ctx, r.seq, (err as Error).message);
           if (!(await isolateRefusedBatch(this.ctx, api, unit.rows, err))) throw err;
         }
-      } else if (unit.row.op === 'submit') {
-        await pushSubmit(this.ctx, api, unit.row);
       } else {
-        await pushAttachment(this.ctx, api, this.o.files, unit.row, (p) => {
-          this.progress = p;
-          this.emit();
-        });
+        const row = unit.row;
+        try {
+          if (row.op === 'submit') await pushSubmit(this.ctx, api, row);
+          else
+            await pushAttachment(this.ctx, api, this.o.files, row, (p) => {
+              this.progress = p;
+              this.emit();
+            });
+        } catch (err) {
+          this.progress = null;
+          noteAttempt(this.ctx, row.seq, (err as Error).message);
+          // a submit or a file the server keeps failing on must not hold up what follows it
+          if (!(await isolateRefusedBatch(this.ctx, api, [row], err))) throw err;
+        }
         this.progress = null;
       }
       this.emit();
@@ -357,18 +365,7 @@ export class SyncEngine {
     const api = this.api();
     if (!api)
       throw new AppError('ILLEGAL_STATE', 'Sign in to a sync server to download this file.');
-    try {
-      await downloadAttachment(this.ctx, api, this.o.files, id);
-    } catch (err) {
-      if (err instanceof SyncHttpError)
-        throw new AppError(
-          'UNAVAILABLE',
-          err.kind === 'offline'
-            ? 'You are offline: the file will be available once you reconnect.'
-            : err.message,
-        );
-      throw err;
-    }
+    await downloadAttachment(this.ctx, api, this.o.files, id);
   }
 
   conflicts() {

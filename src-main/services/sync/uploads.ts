@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { AppError } from '../../../src-shared/errors';
 import fs from 'node:fs';
 import type { ServiceContext } from '../context';
 import { markPresent, type FileStore } from '../attachments';
@@ -209,8 +210,29 @@ async function uploadParts(
   ctx.sqlite.prepare('DELETE FROM attachment_uploads WHERE sha256 = ?').run(meta.sha256);
 }
 
-/** Download on demand: fetch by presigned GET, verify SHA-256, store under its hash. */
+/** Download on demand; a failure is an answer in words (offline: when it will be there). */
 export async function downloadAttachment(
+  ctx: ServiceContext,
+  api: SyncApi,
+  files: FileStore,
+  id: string,
+): Promise<void> {
+  try {
+    await fetchAttachment(ctx, api, files, id);
+  } catch (err) {
+    if (err instanceof SyncHttpError)
+      throw new AppError(
+        'UNAVAILABLE',
+        err.kind === 'offline'
+          ? 'You are offline: the file will be available once you reconnect.'
+          : err.message,
+      );
+    throw err;
+  }
+}
+
+/** Fetch by presigned GET, verify SHA-256, store under its hash. */
+async function fetchAttachment(
   ctx: ServiceContext,
   api: SyncApi,
   files: FileStore,
