@@ -64,6 +64,7 @@ test('a record the server cannot store is parked with its reason; the rest syncs
     await expect(parked).toBeVisible({ timeout: 20_000 });
     await expect(parked.getByRole('row', { name: /Poisoned pylon/ })).toContainText('server');
     await expect(page.getByTestId('sync-pending')).toHaveText('0');
+    await expect(page.getByTestId('sync-indicator')).toContainText('1 not accepted');
     await shot(page, 'parked');
     // "Open to fix" goes to the project; a rename sends a clean version and clears the entry
     await parked.getByRole('button', { name: 'Open to fix' }).click();
