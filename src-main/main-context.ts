@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, type OpenedDatabase } from './db/client';
+import { secureDataDir } from './db/permissions';
 import { EventBus } from './events';
 import { createDispatch, type Dispatch, type Handlers } from './ipc/dispatch';
 import { appHandlers } from './ipc/handlers/app';
@@ -15,6 +16,7 @@ import { quoteHandlers } from './ipc/handlers/quotes';
 import { projectHandlers } from './ipc/handlers/projects';
 import { requireActor, type ServiceContext } from './services/context';
 import { getProfile } from './services/profile';
+import { repairStoredText } from './services/sync/repair-text';
 import { loadSystemPolicy, type LoadedPolicy } from './services/policy';
 import { ENGINE_VERSION } from './engine';
 
@@ -62,6 +64,9 @@ export interface MainContext {
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_MIGRATIONS = path.resolve(here, '..', 'drizzle');
 export const DB_FILE_NAME = 'signwright.sqlite';
+export const DAMAGED_MESSAGE =
+  'The local database file is damaged, so Signwright stopped saving to it (what was saved before is ' +
+  'still in the file). Close Signwright and start it again: it checks the file and offers your newest good backup.';
 
 /**
  * Builds the whole main process without Electron: database, services, dispatch. The Electron
@@ -69,10 +74,16 @@ export const DB_FILE_NAME = 'signwright.sqlite';
  * Throws MigrationError when the database cannot be opened safely (the caller shows it).
  */
 export function createMainContext(opts: MainOptions): MainContext {
+  if (opts.dataDir !== ':memory:') {
+    fs.mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+    const fixed = secureDataDir(opts.dataDir);
+    if (fixed) opts.log?.('warn', `made ${fixed} data files and folders owner-only`);
+  }
   const database = openDatabase({
     file: opts.dataDir === ':memory:' ? ':memory:' : path.join(opts.dataDir, DB_FILE_NAME),
     migrationsFolder: opts.migrationsFolder ?? DEFAULT_MIGRATIONS,
     nativeBinding: opts.nativeBinding,
+    dailyBackup: opts.host !== 'memory',
   });
   const events = new EventBus();
   const services: ServiceContext = {
@@ -82,6 +93,8 @@ export function createMainContext(opts: MainOptions): MainContext {
     now: opts.now ?? (() => new Date().toISOString()),
     actor: () => requireActor(getProfile(database.db)?.name),
   };
+  const repaired = repairStoredText(services);
+  if (repaired) opts.log?.('warn', `repaired unstorable characters in ${repaired} stored records`);
   const inMemory = opts.dataDir === ':memory:';
   const baseDir = inMemory ? fs.mkdtempSync(path.join(os.tmpdir(), 'signwright-')) : opts.dataDir;
   const files = new FileStore(path.join(baseDir, 'files'));
@@ -95,7 +108,8 @@ export function createMainContext(opts: MainOptions): MainContext {
   });
   const appVersion = opts.appVersion ?? process.env.npm_package_version ?? '0.0.0';
   const policy = opts.policy ?? loadSystemPolicy((level, msg) => opts.log?.(level, msg));
-  const dispatch = createDispatch(
+  let damaged = false;
+  const innerDispatch = createDispatch(
     {
       'app:info': () => ({
         version: appVersion,
@@ -119,13 +133,29 @@ export function createMainContext(opts: MainOptions): MainContext {
     },
     {
       checkOutput: process.env.NODE_ENV !== 'production',
-      onInternalError: (channel, err) => opts.log?.('error', `command ${channel} failed`, err),
+      onInternalError: (channel, err) => {
+        opts.log?.('error', `command ${channel} failed`, err);
+        const code = (err as { code?: string } | null)?.code ?? '';
+        if (/^SQLITE_(CORRUPT|NOTADB)/.test(code) && !damaged) {
+          // damage found while running: stop every write to the file at once (reads go on)
+          damaged = true;
+          database.sqlite.pragma('query_only = ON');
+          sync.stop();
+          opts.log?.('error', 'the local database is damaged: writes stopped');
+        }
+      },
     },
   );
+  const guarded: Dispatch = async (channel, input) => {
+    const env = await innerDispatch(channel, input);
+    if (!env.ok && damaged && env.error.code === 'INTERNAL')
+      return { ok: false, error: { code: 'UNAVAILABLE', message: DAMAGED_MESSAGE } };
+    return env;
+  };
   sync.onStatus((st) => events.emit('sync:status', st));
   if (opts.startSync) sync.start();
   return {
-    dispatch,
+    dispatch: guarded,
     sync,
     files,
     events,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SignDesignInputSchema, SignDesignResultSchema } from './engine';
+import { TEXT_LIMITS } from './limits';
 import { text } from './validation';
 
 export const revisionSummarySchema = z.object({
@@ -34,5 +35,5 @@ export type ValueChange = z.infer<typeof valueChangeSchema>;
 export const saveRevisionSchema = z.object({
   projectId: z.string().min(1),
   input: SignDesignInputSchema,
-  note: text('Revision note', { max: 500 }).default(''),
+  note: text('Revision note', { max: TEXT_LIMITS.revisionNote }).default(''),
 });

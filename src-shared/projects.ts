@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TEXT_LIMITS as L } from './limits';
 import { emailOrEmpty, text } from './validation';
 
 export const PROJECT_STATUSES = [
@@ -35,25 +36,52 @@ export function canTransition(from: ProjectStatus, to: ProjectStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }
 
+/** Each field's rule once; the create schema adds defaults, the patch schema does not. */
+const customerRules = {
+  company: text('Customer company', { max: L.customerCompany }),
+  contact: text('Customer contact', { max: L.customerContact }),
+  email: emailOrEmpty('Customer email'),
+  phone: text('Customer phone', { max: L.customerPhone }).refine(
+    (v) => v === '' || /^[0-9+()\-.\s/extEXT#]{3,40}$/.test(v),
+    { message: 'Customer phone may contain digits, spaces and + ( ) - . only' },
+  ),
+};
+
 export const customerSchema = z.object({
-  company: text('Customer company', { max: 200 }).default(''),
-  contact: text('Customer contact', { max: 200 }).default(''),
-  email: emailOrEmpty('Customer email').default(''),
-  phone: text('Customer phone', { max: 40 })
-    .refine((v) => v === '' || /^[0-9+()\-.\s/extEXT#]{3,40}$/.test(v), {
-      message: 'Customer phone may contain digits, spaces and + ( ) - . only',
-    })
-    .default(''),
+  company: customerRules.company.default(''),
+  contact: customerRules.contact.default(''),
+  email: customerRules.email.default(''),
+  phone: customerRules.phone.default(''),
 });
 
+const projectRules = {
+  name: text('Project name', { required: true, max: L.projectName }),
+  siteAddress: text('Site address', { max: L.siteAddress }),
+  jurisdiction: text('Jurisdiction', { max: L.jurisdiction }),
+  notes: text('Notes', { max: L.projectNotes, multiline: true }),
+};
+
 export const projectFieldsSchema = z.object({
-  name: text('Project name', { required: true, max: 200 }),
+  name: projectRules.name,
   customer: customerSchema.default({ company: '', contact: '', email: '', phone: '' }),
-  siteAddress: text('Site address', { max: 500 }).default(''),
-  jurisdiction: text('Jurisdiction', { max: 200 }).default(''),
-  notes: text('Notes', { max: 20_000 }).default(''),
+  siteAddress: projectRules.siteAddress.default(''),
+  jurisdiction: projectRules.jurisdiction.default(''),
+  notes: projectRules.notes.default(''),
+});
+
+/**
+ * An edit: only the fields given change. No defaults here: `partial()` of the create schema
+ * would fill every missing field with '' and a one-field edit would blank the others.
+ */
+export const projectPatchSchema = z.object({
+  name: projectRules.name.optional(),
+  customer: z.object(customerRules).partial().optional(),
+  siteAddress: projectRules.siteAddress.optional(),
+  jurisdiction: projectRules.jurisdiction.optional(),
+  notes: projectRules.notes.optional(),
 });
 export type ProjectFields = z.infer<typeof projectFieldsSchema>;
+export type ProjectPatch = z.infer<typeof projectPatchSchema>;
 export type ProjectFieldsInput = z.input<typeof projectFieldsSchema>;
 
 export const projectSchema = projectFieldsSchema.extend({
@@ -101,9 +129,12 @@ export const auditEventSchema = z.object({
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 
 export const profileSchema = z.object({
-  name: text('Your name', { required: true, max: 100 }),
-  initials: text('Initials', { required: true, max: 4 }).refine((v) => !/\s/.test(v), {
-    message: 'Initials must not contain spaces',
-  }),
+  name: text('Your name', { required: true, max: L.profileName }),
+  initials: text('Initials', { required: true, max: L.profileInitials }).refine(
+    (v) => !/\s/.test(v),
+    {
+      message: 'Initials must not contain spaces',
+    },
+  ),
 });
 export type Profile = z.infer<typeof profileSchema>;

@@ -53,12 +53,72 @@ export function num(label: string, unit: string | undefined, rule: NumberRule = 
   );
 }
 
-/** A trimmed text with a length limit, named in the message. */
-export function text(label: string, opts: { required?: boolean; max: number }) {
+/**
+ * Characters no stored text may hold: C0 controls (NUL, bell, escape, ...), DEL, C1 controls, the
+ * non-characters U+FFFE/U+FFFF and lone UTF-16 surrogates. Postgres refuses NUL and lone
+ * surrogates outright (one such record used to stop an organization's sync); the others are
+ * invisible, break CSV/PDF output and are never typed on purpose. Newline and tab are allowed in
+ * multi-line fields only.
+ */
+const BAD_ALWAYS =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const BAD_SINGLE_LINE = /[\t\n\r]/;
+
+/** The first character of `s` that cannot be stored, described for a message; null when clean. */
+export function badCharacter(s: string, opts: { multiline?: boolean } = {}): string | null {
+  const m = BAD_ALWAYS.exec(s) ?? (opts.multiline ? null : BAD_SINGLE_LINE.exec(s));
+  if (!m) return null;
+  const c = m[0];
+  if (c === '\t') return 'a tab';
+  if (c === '\n' || c === '\r') return 'a line break';
+  const code = c.charCodeAt(0);
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (code === 0) return `a NUL character (${hex})`;
+  if (code >= 0xd800 && code <= 0xdfff)
+    return `a broken character (half of an emoji or symbol, ${hex})`;
+  return `an invisible control character (${hex})`;
+}
+
+/** The plain-words message for a field holding a character that cannot be stored. */
+export function badCharacterMessage(label: string, what: string): string {
+  return `${label} contains ${what}, which cannot be saved. Remove it (retype the text if it was pasted).`;
+}
+
+/**
+ * Replaces what cannot be stored (for the repair of old data and for arriving records): line
+ * breaks and tabs become spaces in single-line text, CRLF becomes LF, anything else becomes
+ * U+FFFD so the reader sees where something was. Everything else is kept as it is.
+ */
+export function cleanText(s: string, opts: { multiline?: boolean } = {}): string {
+  let out = opts.multiline ? s.replace(/\r\n?/g, '\n') : s.replace(/[\t\n\r]/g, ' ');
+  const all = new RegExp(BAD_ALWAYS.source, 'g');
+  out = out.replace(all, '\uFFFD');
+  return out;
+}
+
+/** A string rule (no unstorable characters) to add to any string schema that reaches storage. */
+export function storable(label: string, opts: { multiline?: boolean } = {}) {
+  return z.refine<string>((v) => badCharacter(v, opts) === null, {
+    error: (iss) =>
+      badCharacterMessage(label, badCharacter(iss.input as string, opts) ?? 'a character'),
+  });
+}
+
+/**
+ * A trimmed text with a length limit, named in the message. `multiline` allows line breaks and
+ * tabs (CRLF is stored as LF); every other control character, and broken characters, are refused.
+ */
+export function text(
+  label: string,
+  opts: { required?: boolean; max: number; multiline?: boolean },
+) {
   let s = z
     .string({ error: `${label} must be text` })
     .trim()
     .max(opts.max, { message: `${label} must be at most ${opts.max} characters` });
+  if (opts.multiline) s = s.overwrite((v) => v.replace(/\r\n?/g, '\n'));
+  s = s.check(storable(label, { multiline: opts.multiline }));
   if (opts.required) s = s.min(1, { message: `${label} is required` });
   return s;
 }
@@ -68,6 +128,7 @@ export const emailOrEmpty = (label: string) =>
     .string({ error: `${label} must be text` })
     .trim()
     .max(254, { message: `${label} must be at most 254 characters` })
+    .check(storable(label))
     .refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), {
       message: `${label} must be a valid email address, like name@company.com`,
     });

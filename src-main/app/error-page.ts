@@ -1,4 +1,5 @@
 import { MigrationError } from '../db/client';
+import { DatabaseDamagedError, NewerDatabaseError } from '../db/start-checks';
 
 const escapeHtml = (s: string) =>
   s.replace(
@@ -10,11 +11,48 @@ export interface StartupProblem {
   title: string;
   message: string;
   hint: string;
+  /** a verified backup the user may restore (damaged database only) */
+  restore?: { backupPath: string; takenAt: string; button: string; explains: string };
+}
+
+/** What restoring does, in the words both error screens use. */
+export function restoreWords(err: DatabaseDamagedError) {
+  if (!err.backup) return undefined;
+  const when = err.backup.takenAt.replace('T', ' ').slice(0, 16) + ' UTC';
+  return {
+    backupPath: err.backup.path,
+    takenAt: err.backup.takenAt,
+    button: `Restore the backup from ${when}`,
+    explains:
+      `Restoring puts back your data as it was at ${when} (the newest backup that checks out). ` +
+      `The damaged file is kept aside as ${err.file}.damaged-<time>, never deleted; changes made ` +
+      'after the backup that already reached the sync server come back with the next sync.',
+  };
 }
 
 /** Plain words for whatever stopped the app from opening its database. */
 export function describeStartupError(err: unknown, logsDir: string): StartupProblem {
   const logs = `Details are in the log folder: ${logsDir}`;
+  if (err instanceof NewerDatabaseError) {
+    return {
+      title: 'This data was made by a newer Signwright',
+      message: err.message,
+      hint: `Your data at ${err.file} was left untouched. Install the newer version (or ask IT). ${logs}`,
+    };
+  }
+  if (err instanceof DatabaseDamagedError) {
+    const restore = restoreWords(err);
+    return {
+      title: 'Your local database file is damaged',
+      message: err.message,
+      hint:
+        (restore
+          ? restore.explains
+          : 'No good backup was found beside it. The file was left untouched: contact support, and do not delete the data folder.') +
+        ` ${logs}`,
+      restore,
+    };
+  }
   if (err instanceof MigrationError) {
     return {
       title: 'Signwright could not upgrade your data',

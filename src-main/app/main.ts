@@ -11,6 +11,7 @@ import { createFileLogger } from '../services/logger';
 import { loadSystemPolicy } from '../services/policy';
 import { sqliteChannelStore, UpdateController } from '../services/updates';
 import { createWorkState } from '../services/work-state';
+import { DatabaseDamagedError, restoreBackup } from '../db/start-checks';
 import { errorPageUrl, describeStartupError } from './error-page';
 import { forwardEvents, isTrustedSender, registerIpcHost } from './ipc-host';
 import { createAppOrigin } from './origin';
@@ -152,7 +153,29 @@ async function start(): Promise<void> {
   } catch (err) {
     // fail closed (ARCHITECTURE.md): an explanation instead of a half-working app
     logger.error('startup failed', err);
-    showErrorWindow(errorPageUrl(describeStartupError(err, paths.logsDir)));
+    const problem = describeStartupError(err, paths.logsDir);
+    if (problem.restore && err instanceof DatabaseDamagedError) {
+      const res = await dialog.showMessageBox({
+        type: 'error',
+        title: problem.title,
+        message: problem.title,
+        detail: `${problem.message}\n\n${problem.restore.explains}`,
+        buttons: [problem.restore.button, 'Quit without changing anything'],
+        defaultId: 0,
+        cancelId: 1,
+      });
+      if (res.response === 0) {
+        const aside = restoreBackup(err.file, problem.restore.backupPath);
+        logger.warn('restored a backup', {
+          backup: problem.restore.backupPath,
+          damagedKeptAt: aside,
+        });
+        app.relaunch();
+        app.exit(0);
+        return;
+      }
+    }
+    showErrorWindow(errorPageUrl(problem));
     return;
   }
 

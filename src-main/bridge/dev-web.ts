@@ -13,6 +13,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../../src-renderer');
 
 async function main() {
+  process.umask(0o077); // owner-only data files, as in serve.ts
   const dataDir = defaultDataDir();
   const ctx = createMainContext({ dataDir, host: 'browser', startSync: true });
   const vite = await createVite({

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createMainContext } from '../main-context';
-import { MigrationError } from '../db/client';
+import { describeStartupError } from '../app/error-page';
+import { DatabaseDamagedError, restoreBackup } from '../db/start-checks';
+import { createMainContext, type MainContext } from '../main-context';
 import { serveStartupError, startBridge } from './server';
 import { defaultDataDir } from './serve-paths';
 
@@ -18,23 +19,47 @@ function arg(name: string): string | undefined {
 }
 
 async function main() {
+  // owner-only for everything this process creates (database, backups, token, files, logs)
+  process.umask(0o077);
   const dataDir = arg('data-dir') ?? defaultDataDir();
   const staticDir = arg('static') ?? path.resolve(here, '../../dist-web');
-  let ctx;
+  const port = Number(arg('port') ?? 0);
+  let ctx: MainContext;
   try {
     ctx = createMainContext({ dataDir, host: 'browser', startSync: true });
   } catch (err) {
-    // Fail closed: never run on a half-migrated or unreadable database; show why instead.
-    const problem =
-      err instanceof MigrationError
-        ? err
-        : { message: `The database file could not be opened (${(err as Error).message}).` };
+    // Fail closed: never run on a damaged, newer or half-migrated database; show why instead.
+    const problem = describeStartupError(err, path.join(dataDir, 'logs'));
     console.error(`Signwright cannot open its database: ${problem.message}`);
-    const page = await serveStartupError(Number(arg('port') ?? 0), problem);
+    let page: Awaited<ReturnType<typeof serveStartupError>> | undefined = undefined;
+    const restore =
+      err instanceof DatabaseDamagedError && problem.restore
+        ? async () => {
+            const aside = restoreBackup(err.file, problem.restore!.backupPath);
+            console.error(
+              `Restored ${problem.restore!.backupPath}; the damaged file is kept at ${aside}`,
+            );
+            // the app takes over the same port once this answer is out
+            setTimeout(
+              () => void page!.close().then(() => run(dataDir, staticDir, page!.port)),
+              50,
+            );
+          }
+        : undefined;
+    page = await serveStartupError(port, problem, restore);
     console.log(`SIGNWRIGHT_URL=${page.url}`);
     return;
   }
-  const bridge = await startBridge({ ctx, port: Number(arg('port') ?? 0), staticDir });
+  await serve(ctx, dataDir, staticDir, port);
+}
+
+async function run(dataDir: string, staticDir: string, port: number) {
+  const ctx = createMainContext({ dataDir, host: 'browser', startSync: true });
+  await serve(ctx, dataDir, staticDir, port);
+}
+
+async function serve(ctx: MainContext, dataDir: string, staticDir: string, port: number) {
+  const bridge = await startBridge({ ctx, port, staticDir });
   console.log(`SIGNWRIGHT_URL=${bridge.url}`);
   console.log(`Signwright (browser mode) is running at ${bridge.url} — data in ${dataDir}`);
   const stop = async () => {

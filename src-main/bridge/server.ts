@@ -4,7 +4,15 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { MAX_FILE_BYTES } from '../../src-shared/limits';
 import type { MainContext } from '../main-context';
+
+/** No page of ours may be framed by another origin (clickjacking): both headers, every answer. */
+export function noFraming(res: http.ServerResponse): void {
+  res.setHeader('Content-Security-Policy', "frame-ancestors 'none'");
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+}
 
 /**
  * Browser mode: the same dispatch() served over HTTP (commands) and a WebSocket (events), bound to
@@ -41,6 +49,7 @@ export interface Bridge {
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
@@ -83,7 +92,8 @@ async function readBody(req: http.IncomingMessage, limit: number): Promise<strin
 
 export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
-  const maxBody = opts.maxBodyBytes ?? 64 * 1024 * 1024;
+  // a file import is one message: MAX_FILE_BYTES as base64 (4/3) plus the JSON around it
+  const maxBody = opts.maxBodyBytes ?? Math.ceil((MAX_FILE_BYTES * 4) / 3) + 1024 * 1024;
   let port = 0;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
@@ -104,6 +114,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
   };
 
   const server = http.createServer(async (req, res) => {
+    noFraming(res);
     try {
       if (!req.headers.host || !allowedHosts().has(req.headers.host)) {
         res.writeHead(421).end('Misdirected request');
@@ -214,24 +225,93 @@ const escapeHtml = (t: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
   );
 
-/** The error screen when the database cannot be opened safely (browser mode's fail-closed page). */
+export interface StartupErrorPage {
+  title: string;
+  message: string;
+  hint: string;
+  /** offered when a verified backup exists: the button's words and what restoring does */
+  restore?: { button: string; explains: string };
+}
+
+/**
+ * The error screen when the database cannot be opened safely (browser mode's fail-closed page).
+ * With a verified backup it offers "Restore": a form POST carrying a per-run token (the page is
+ * served to our own loopback origin only; a foreign Host or Origin is refused), then `onRestore`
+ * runs and the page waits for the app to come up on the same port.
+ */
 export async function serveStartupError(
   port: number,
-  err: { message: string; backupPath?: string },
-): Promise<{ url: string; close(): Promise<void> }> {
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Signwright cannot start</title>
-<style>body{font-family:system-ui,sans-serif;background:#f6f7f9;color:#1d2430}main{max-width:640px;margin:80px auto;background:#fff;border:1px solid #dde1e7;border-left:4px solid #b3261e;padding:20px 24px;border-radius:6px}</style>
-</head><body><main role="alert"><h1>Signwright could not open your data</h1><p>${escapeHtml(err.message)}</p>
-<p>${err.backupPath ? `A backup taken before the upgrade is at <code>${escapeHtml(err.backupPath)}</code>. ` : ''}Nothing was changed. Close this window and contact support; do not delete the data folder.</p></main></body></html>`;
-  const server = http.createServer((_req, res) => {
+  page: StartupErrorPage,
+  onRestore?: () => Promise<void>,
+): Promise<{ url: string; port: number; close(): Promise<void> }> {
+  const token = randomBytes(18).toString('base64url');
+  let actualPort = 0;
+  const shell = (body: string, refresh = false) =>
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(page.title)}</title>` +
+    (refresh ? '<meta http-equiv="refresh" content="2;url=/">' : '') +
+    `<style>body{font-family:system-ui,sans-serif;background:#f6f7f9;color:#1d2430}main{max-width:680px;margin:80px auto;background:#fff;border:1px solid #dde1e7;border-left:4px solid #b3261e;padding:20px 24px;border-radius:6px}button{font:inherit;padding:6px 14px}</style>` +
+    `</head><body><main role="alert">${body}</main></body></html>`;
+  const main = () =>
+    shell(
+      `<h1>${escapeHtml(page.title)}</h1><p>${escapeHtml(page.message)}</p><p>${escapeHtml(page.hint)}</p>` +
+        (page.restore && onRestore
+          ? `<form method="post" action="/restore"><input type="hidden" name="token" value="${token}"><button type="submit">${escapeHtml(page.restore.button)}</button></form>`
+          : '<p>Close this window; do not delete the data folder.</p>'),
+    );
+  const server = http.createServer((req, res) => {
+    noFraming(res);
+    const hostOk =
+      req.headers.host === `127.0.0.1:${actualPort}` ||
+      req.headers.host === `localhost:${actualPort}`;
+    const originOk = !req.headers.origin || req.headers.origin === `http://${req.headers.host}`;
+    if (!hostOk) return void res.writeHead(421).end('Misdirected request');
+    if (req.method === 'POST' && req.url === '/restore' && onRestore && page.restore) {
+      let body = '';
+      req.on('data', (d: Buffer) => (body.length < 4096 ? (body += d.toString()) : undefined));
+      req.on('end', () => {
+        const given = new URLSearchParams(body).get('token') ?? '';
+        if (!originOk || !safeEqual(given, token)) {
+          res.writeHead(403, { 'content-type': 'text/plain' }).end('Not allowed.');
+          return;
+        }
+        onRestore().then(
+          () => {
+            res.writeHead(200, {
+              'content-type': 'text/html; charset=utf-8',
+              'cache-control': 'no-store',
+            });
+            res.end(
+              shell(
+                '<h1>Backup restored</h1><p>The damaged file was kept aside. Opening Signwright…</p>',
+                true,
+              ),
+            );
+          },
+          (err: Error) => {
+            res.writeHead(500, { 'content-type': 'text/html; charset=utf-8' });
+            res.end(
+              shell(
+                `<h1>The backup could not be restored</h1><p>${escapeHtml(err.message)}</p><p>Nothing was deleted.</p>`,
+              ),
+            );
+          },
+        );
+      });
+      return;
+    }
     res.writeHead(503, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    res.end(html);
+    res.end(main());
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
-  const p = (server.address() as AddressInfo).port;
+  actualPort = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${p}/`,
-    close: () => new Promise<void>((r) => server.close(() => r())),
+    url: `http://127.0.0.1:${actualPort}/`,
+    port: actualPort,
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }
 

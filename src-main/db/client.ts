@@ -5,6 +5,7 @@ import { readMigrationFiles } from 'drizzle-orm/migrator';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as schema from './schema';
+import { checkBeforeOpen, takeDailyBackup } from './start-checks';
 
 export type AppDb = BetterSQLite3Database<typeof schema>;
 
@@ -41,6 +42,8 @@ export interface OpenOptions {
   /** WAL durability: FULL syncs on every commit (default), NORMAL is faster but may lose the
    *  last commits on power loss (never on an app crash). */
   synchronous?: 'FULL' | 'NORMAL';
+  /** keep a daily backup beside the file (the desktop and browser hosts; not tests) */
+  dailyBackup?: boolean;
 }
 
 function pendingMigrations(sqlite: Database.Database, folder: string): number {
@@ -74,7 +77,13 @@ function backupFile(sqlite: Database.Database, file: string): string | undefined
  * the app shows an error screen instead of running on a half-migrated file).
  */
 export function openDatabase(opts: OpenOptions): OpenedDatabase {
-  if (opts.file !== ':memory:') fs.mkdirSync(path.dirname(opts.file), { recursive: true });
+  if (opts.file !== ':memory:') {
+    fs.mkdirSync(path.dirname(opts.file), { recursive: true, mode: 0o700 });
+    // damaged, or made by a newer build: throw before anything writes to the file
+    checkBeforeOpen(opts.file, opts.migrationsFolder, opts.nativeBinding);
+    // owner-only from the first byte: SQLite gives -wal/-shm the database file's mode
+    if (!fs.existsSync(opts.file)) fs.closeSync(fs.openSync(opts.file, 'a', 0o600));
+  }
   const sqlite = new Database(
     opts.file,
     opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {},
@@ -99,6 +108,13 @@ export function openDatabase(opts: OpenOptions): OpenedDatabase {
           backupPath,
           err,
         );
+      }
+    }
+    if (opts.dailyBackup) {
+      try {
+        takeDailyBackup(sqlite, opts.file);
+      } catch {
+        // a backup that cannot be written (disk full) must not keep the app from starting
       }
     }
     return {

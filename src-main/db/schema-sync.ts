@@ -11,6 +11,14 @@ export const syncEntities = sqliteTable(
     entityId: text('entity_id').notNull(),
     serverVersion: integer('server_version').notNull(),
     updatedAt: text('updated_at').notNull(),
+    /** the record's data at server_version: the common base of a three-way merge */
+    baseData: text('base_data'),
+    /** the newest pulled change held back behind local edits: who wrote it and when */
+    seenVersion: integer('seen_version'),
+    seenAuthor: text('seen_author'),
+    seenAt: text('seen_at'),
+    /** that change's data (a discarded local change falls back to it, not to an older base) */
+    seenData: text('seen_data'),
   },
   (t) => [primaryKey({ columns: [t.entity, t.entityId] })],
 );
@@ -24,6 +32,11 @@ export const syncConflicts = sqliteTable('sync_conflicts', {
   theirs: text('theirs'),
   theirsDeleted: integer('theirs_deleted', { mode: 'boolean' }).notNull().default(false),
   serverVersion: integer('server_version').notNull(),
+  /** the data both sides started from (null when this laptop never saw it) */
+  base: text('base'),
+  /** who wrote "theirs" ({userId, name} JSON) and when, from the pulled change */
+  theirsAuthor: text('theirs_author'),
+  theirsAt: text('theirs_at'),
   createdAt: text('created_at').notNull(),
   resolvedAt: text('resolved_at'),
   resolution: text('resolution'),
@@ -44,6 +57,8 @@ export const attachments = sqliteTable('attachments', {
   /** set once the server verified and recorded it */
   uploadedAt: text('uploaded_at'),
   hasThumbnail: integer('has_thumbnail', { mode: 'boolean' }).notNull().default(false),
+  /** in the trash (the bytes stay in the local store; restore puts it back) */
+  deletedAt: text('deleted_at'),
 });
 
 /** A multipart upload in progress: what a restart needs to continue from the last finished part. */

@@ -81,6 +81,10 @@ export const outbox = sqliteTable('outbox', {
   batchId: text('batch_id'),
   /** the server version the row was sent against (frozen with the batch) */
   baseVersion: integer('base_version'),
+  /** set when the server refused the row (batch_id = 'parked'): its code and the field at fault */
+  parkCode: text('park_code'),
+  parkField: text('park_field'),
+  parkedAt: text('parked_at'),
 });
 
 /** Small key/value settings owned by the main process. */

@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError, notFound } from '../../src-shared/errors';
 import type { AttachmentInfoT } from '../../src-shared/sync/client';
+import { MAX_FILE_BYTES } from '../../src-shared/limits';
 import { recordChange, type ServiceContext } from './context';
+import { checkImport } from './file-checks';
 import { makeThumbnail } from './thumbnails';
 
 export type AttachmentInfo = AttachmentInfoT;
@@ -20,6 +22,7 @@ interface Row {
   present: number;
   uploaded_at: string | null;
   has_thumbnail: number;
+  deleted_at: string | null;
 }
 
 const toInfo = (r: Row): AttachmentInfo => ({
@@ -34,6 +37,7 @@ const toInfo = (r: Row): AttachmentInfo => ({
   present: !!r.present,
   uploaded: !!r.uploaded_at,
   hasThumbnail: !!r.has_thumbnail,
+  deletedAt: r.deleted_at ?? null,
 });
 
 /** The content-addressed file store: <dataDir>/files/<sha256>, thumbnails in files/thumbs. */
@@ -73,7 +77,7 @@ export class FileStore {
   }
 }
 
-export const MAX_IMPORT_BYTES = 1024 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = MAX_FILE_BYTES;
 
 /** Imports a file onto a project: store by hash, record it (audit + outbox 'attach'), thumbnail. */
 export function importAttachment(
@@ -87,11 +91,7 @@ export function importAttachment(
   if (!project) throw notFound('The project');
   if (project.deleted_at)
     throw new AppError('ILLEGAL_STATE', 'This project is in the trash. Restore it first.');
-  if (input.bytes.length > MAX_IMPORT_BYTES) {
-    throw new AppError('VALIDATION', 'Files must be at most 1 GB.', {
-      file: 'Files must be at most 1 GB',
-    });
-  }
+  checkImport(input.fileName, input.bytes);
   const sha = files.put(input.bytes);
   let thumb = false;
   if (input.contentType.startsWith('image/') && !fs.existsSync(files.thumbPath(sha))) {
@@ -115,6 +115,7 @@ export function importAttachment(
       present: 1,
       uploaded_at: null,
       has_thumbnail: thumb ? 1 : 0,
+      deleted_at: null,
     };
     ctx.sqlite
       .prepare(
@@ -159,6 +160,57 @@ export function getAttachment(ctx: ServiceContext, id: string): AttachmentInfo {
   const r = ctx.sqlite.prepare('SELECT * FROM attachments WHERE id = ?').get(id) as Row | undefined;
   if (!r) throw notFound('The file');
   return toInfo(r);
+}
+
+/** The synced shape of a file record (what attach, delete and restore carry). */
+function attachmentData(r: Row) {
+  return {
+    id: r.id,
+    projectId: r.project_id,
+    sha256: r.sha256,
+    size: r.size,
+    fileName: r.file_name,
+    contentType: r.content_type,
+  };
+}
+
+/**
+ * Moves a file to the trash (undo: restoreAttachment). The bytes stay in the local store; the
+ * server is told with an attachment delete, so the file goes to the trash on every laptop.
+ */
+export function setAttachmentDeleted(
+  ctx: ServiceContext,
+  id: string,
+  deleted: boolean,
+): AttachmentInfo {
+  const { value } = recordChange(ctx, (at) => {
+    const r = ctx.sqlite.prepare('SELECT * FROM attachments WHERE id = ?').get(id) as
+      Row | undefined;
+    if (!r) throw notFound('The file');
+    if (!!r.deleted_at === deleted)
+      throw new AppError(
+        'ILLEGAL_STATE',
+        deleted ? 'This file is already removed.' : 'This file is not removed.',
+      );
+    ctx.sqlite
+      .prepare('UPDATE attachments SET deleted_at = ? WHERE id = ?')
+      .run(deleted ? at : null, id);
+    const after = { ...r, deleted_at: deleted ? at : null };
+    return {
+      value: toInfo(after),
+      change: {
+        entity: 'attachment',
+        entityId: id,
+        action: deleted ? 'attachment.removed' : 'attachment.restored',
+        before: { ...attachmentData(r), deletedAt: r.deleted_at },
+        after: { ...attachmentData(r), deletedAt: after.deleted_at },
+        // a restore is an upsert with the same projectId, sha256 and size (protocol.ts)
+        outbox: deleted ? { op: 'delete', data: {} } : { op: 'upsert', data: attachmentData(r) },
+      },
+    };
+  });
+  ctx.events.emit('attachments:changed', { projectId: value.projectId });
+  return value;
 }
 
 export function markPresent(ctx: ServiceContext, files: FileStore, sha256: string): void {

@@ -8,6 +8,7 @@ import {
   type ListQuery,
   type Project,
   type ProjectFields,
+  type ProjectPatch,
   type ProjectStatus,
 } from '../../src-shared/projects';
 import { listQuerySchema } from '../../src-shared/projects';
@@ -41,15 +42,14 @@ export function toProject(r: Row): Project {
   };
 }
 
-function fieldsToColumns(f: Partial<ProjectFields>): Partial<Row> {
+function fieldsToColumns(f: ProjectPatch): Partial<Row> {
   const out: Partial<Row> = {};
   if (f.name !== undefined) out.name = f.name;
-  if (f.customer !== undefined) {
-    out.customerCompany = f.customer.company;
-    out.customerContact = f.customer.contact;
-    out.customerEmail = f.customer.email;
-    out.customerPhone = f.customer.phone;
-  }
+  // only the customer fields given change (undefined columns are left out of the UPDATE)
+  if (f.customer?.company !== undefined) out.customerCompany = f.customer.company;
+  if (f.customer?.contact !== undefined) out.customerContact = f.customer.contact;
+  if (f.customer?.email !== undefined) out.customerEmail = f.customer.email;
+  if (f.customer?.phone !== undefined) out.customerPhone = f.customer.phone;
   if (f.siteAddress !== undefined) out.siteAddress = f.siteAddress;
   if (f.jurisdiction !== undefined) out.jurisdiction = f.jurisdiction;
   if (f.notes !== undefined) out.notes = f.notes;
@@ -144,7 +144,7 @@ function mutate(
 export function updateProject(
   ctx: ServiceContext,
   id: string,
-  patch: Partial<ProjectFields>,
+  patch: ProjectPatch,
   expectedVersion?: number,
 ): Project {
   return mutate(ctx, id, 'project.updated', (before) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { num, text } from '../validation';
+import { num, storable, text } from '../validation';
 
 /**
  * The price book (issue 6): a versioned list of priced items. Money is integer cents; a percent is
@@ -99,6 +99,7 @@ export const priceItemSchema = z
       .string({ error: 'Match must be text' })
       .trim()
       .max(40, { message: 'Match must be at most 40 characters' })
+      .check(storable('Match'))
       .default(''),
     fixed: coef('Fixed quantity'),
     perPole: coef('Quantity per pole'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { num, text } from '../validation';
+import { num, storable, text } from '../validation';
 import { codeSchema, isoDateSchema } from './price-book';
 
 /** Line groups, in the order a quote shows them. */
@@ -35,11 +35,14 @@ const pct = (label: string, max = 100) => num(label, '%', { min: 0, max });
 /** What the estimator chooses for a quote besides the design (all have defaults). */
 export const quoteSettingsSchema = z.object({
   /** cabinet price item; null = the first cabinet item of the book */
-  cabinetCode: z.string().nullable().default(null),
+  cabinetCode: z.string().check(storable('Cabinet')).nullable().default(null),
   faceSides: num('Faces', 'sides', { min: 1, max: 2, int: true }).default(2),
   illuminated: z.boolean({ error: 'Illuminated must be true or false' }).default(true),
   /** codes of optional fees (Match `optional`) to include */
-  includeFees: z.array(z.string()).max(50).default([]),
+  includeFees: z
+    .array(z.string().check(storable('Optional fee')))
+    .max(50)
+    .default([]),
   travelMiles: num('Travel distance', 'miles', { min: 0, max: 5000 }).default(0),
   /** null = the price book's figure */
   contingencyPct: pct('Contingency').nullable().default(null),
@@ -101,7 +104,7 @@ export const manualLineFormSchema = z
 export const quoteDraftInputSchema = z.object({
   projectId: z.string().min(1, { message: 'Project id is required' }),
   settings: quoteSettingsSchema.prefault({}),
-  overrides: z.record(z.string(), overrideSchema).default({}),
+  overrides: z.record(z.string().check(storable('Override code')), overrideSchema).default({}),
   manualLines: z
     .array(manualLineSchema)
     .max(100, { message: 'At most 100 manual lines' })
@@ -193,7 +196,7 @@ export const companySchema = z.object({
   address: text('Company address', { max: 300 }).default(''),
   phone: text('Company phone', { max: 40 }).default(''),
   email: text('Company email', { max: 254 }).default(''),
-  terms: text('Terms', { max: 4000 }).default(
+  terms: text('Terms', { max: 4000, multiline: true }).default(
     'Prices in USD. 50 % deposit on acceptance, balance on completion. Permit approval, unforeseen ' +
       'subsurface conditions (rock, water, utilities) and changes to the design are excluded and ' +
       'priced separately.',

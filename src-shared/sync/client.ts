@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { text } from '../validation';
 
+/** https, or plain http only to this computer itself (a local test server). */
+export function isInsecureServer(serverUrl: string): boolean {
+  try {
+    const u = new URL(serverUrl);
+    if (u.protocol !== 'http:') return false;
+    const h = u.hostname.replace(/^\[|\]$/g, '');
+    return !(h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h));
+  } catch {
+    return false;
+  }
+}
+
 /** What the app shows of sync (the token never appears here: it stays in the main process). */
 export const syncStatusSchema = z.object({
   phase: z.enum(['signed-out', 'idle', 'syncing', 'offline', 'error', 'needs-confirmation']),
@@ -10,12 +22,27 @@ export const syncStatusSchema = z.object({
   lastError: z.string().nullable(),
   pending: z.number().int(),
   conflicts: z.number().int(),
-  parked: z.array(z.object({ entity: z.string(), entityId: z.string(), error: z.string() })),
+  /** changes the server refused: kept here, with the reason and the field, until fixed or discarded */
+  parked: z.array(
+    z.object({
+      entity: z.string(),
+      entityId: z.string(),
+      error: z.string(),
+      code: z.string().nullable().optional(),
+      field: z.string().nullable().optional(),
+      fieldLabel: z.string().nullable().optional(),
+      title: z.string().optional(),
+      projectId: z.string().nullable().optional(),
+      parkedAt: z.string().nullable().optional(),
+    }),
+  ),
   progress: z
     .object({ label: z.string(), doneBytes: z.number(), totalBytes: z.number() })
     .nullable(),
   massDelete: z.object({ count: z.number().int(), total: z.number().int() }).nullable(),
   nextAttemptAt: z.string().nullable(),
+  /** the server is reached over plain http:// on another computer: the Sync screen warns */
+  insecure: z.boolean().optional(),
 });
 export type SyncStatusView = z.infer<typeof syncStatusSchema>;
 
@@ -31,6 +58,8 @@ export const signInSchema = z.object({
     .string({ error: 'Password is required' })
     .min(1, { message: 'Password is required' })
     .max(1024),
+  /** the user confirmed a plain http:// server on another computer (see the sign-in warning) */
+  allowInsecure: z.boolean().default(false),
 });
 
 export const conflictViewSchema = z.object({
@@ -43,7 +72,22 @@ export const conflictViewSchema = z.object({
   theirsDeleted: z.boolean(),
   mine: z.record(z.string(), z.unknown()),
   theirs: z.record(z.string(), z.unknown()).nullable(),
-  fields: z.array(z.object({ path: z.string(), mine: z.unknown(), theirs: z.unknown() })),
+  /** only the fields both sides changed */
+  fields: z.array(
+    z.object({
+      path: z.string(),
+      label: z.string().optional(),
+      mine: z.unknown(),
+      theirs: z.unknown(),
+      base: z.unknown().optional(),
+    }),
+  ),
+  /** fields changed on one side only (they merge by themselves) */
+  merged: z
+    .array(z.object({ path: z.string(), label: z.string(), side: z.enum(['mine', 'theirs']) }))
+    .optional(),
+  theirsBy: z.string().nullable().optional(),
+  theirsAt: z.string().nullable().optional(),
 });
 export type ConflictViewT = z.infer<typeof conflictViewSchema>;
 
@@ -61,5 +105,7 @@ export const attachmentInfoSchema = z.object({
   present: z.boolean(),
   uploaded: z.boolean(),
   hasThumbnail: z.boolean(),
+  /** in the trash (restore brings it back); null when in use */
+  deletedAt: z.string().nullable().optional(),
 });
 export type AttachmentInfoT = z.infer<typeof attachmentInfoSchema>;

@@ -58,7 +58,8 @@ test('offline work is kept pending and syncs when the server is back; a conflict
     await page.goto(app.url);
     await setUpProfile(page);
     await signIn(page, server, 'ann@e2e.test');
-    await expect(page.getByText('Ann Estimator (AE)')).toBeVisible();
+    // signing in keeps the estimator's own profile (it used to be rewritten)
+    await expect(page.getByText('Pat Estimator (PE)')).toBeVisible();
 
     // offline: the server is down, work goes on
     await server.stop();
@@ -94,6 +95,7 @@ test('offline work is kept pending and syncs when the server is back; a conflict
     await page.getByRole('button', { name: 'Save changes' }).click();
     await projectsB.row('Offline pylon').click();
     await pageB.getByLabel('Project name').fill('Roadside Diner pylon');
+    await pageB.getByLabel('Notes').fill('Ben: permit not booked yet');
     await pageB.getByRole('button', { name: 'Save changes' }).click();
 
     for (const p of [page, pageB]) {
@@ -108,7 +110,10 @@ test('offline work is kept pending and syncs when the server is back; a conflict
     await expect(pageB.getByTestId('sync-indicator')).toContainText('1 conflict');
     await shot(pageB, '2-conflict-inbox');
     const diff = pageB.getByRole('table', { name: 'Differences' });
-    await diff.getByRole('row', { name: /notes/ }).getByRole('radio').nth(1).check();
+    // only the field both changed is asked, under the form's label; the rename merged by itself
+    await expect(diff.getByRole('row')).toHaveCount(2);
+    await expect(pageB.getByTestId('merged-fields')).toContainText('Project name (yours)');
+    await diff.getByRole('row', { name: /Notes/ }).getByRole('radio').nth(1).check();
     await conflict.getByRole('button', { name: 'Merge selected fields' }).click();
     await expect(pageB.getByText('No conflicts.')).toBeVisible();
     await pageB.getByRole('button', { name: 'Sync now' }).click();

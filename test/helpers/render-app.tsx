@@ -8,8 +8,12 @@ import type { Envelope } from '../../src-shared/ipc/define';
 import { freshMain } from './main';
 
 /** Renders UI against the real main process through the in-memory host (no process boundary). */
-export function renderWithMain(ui: ReactNode, opts: { profile?: boolean } = {}) {
+export function renderWithMain(
+  ui: ReactNode,
+  opts: { profile?: boolean; before?: (main: ReturnType<typeof freshMain>) => void } = {},
+) {
   const main = freshMain(opts);
+  opts.before?.(main);
   const bridge = memoryBridge(main);
   const transport: Transport = {
     kind: 'memory',

@@ -4,6 +4,7 @@ import { auditEvents } from '../../src-server/db/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttachmentInfoT, ConflictViewT, SyncStatusView } from '../../src-shared/sync/client';
 import type { Project } from '../../src-shared/projects';
+import { initialsOf } from '../../src-main/services/sync/sign-in';
 import type { TestServer, TestUser } from '../server/harness';
 import w16 from '../fixtures/w16-sign.json';
 import { BACKENDS, rows, signedInClient, startServer, syncOk, type Client } from './helpers';
@@ -27,10 +28,14 @@ describe.each(BACKENDS)('two clients through the real server ($name)', ({ pg }) 
     [await signedInClient(server, userA), await signedInClient(server, userB)] as const;
   const project = (c: Client, id: string) => c.call<Project>('projects:get', { id });
 
-  it('signing in makes the local profile the server user and never shows the token', async () => {
+  it('signing in keeps the local profile, fills an empty one from the server user, never shows the token', async () => {
     const [a, b] = await pair();
+    const fresh = await signedInClient(server, userA, { profile: false });
     try {
-      expect(await a.call('profile:get')).toEqual({ name: 'Ann Estimator', initials: 'AE' });
+      // the estimator's own name and initials stay (signing in once turned them into "A(A")
+      expect(await a.call('profile:get')).toEqual({ name: 'Test Estimator', initials: 'TE' });
+      expect(await fresh.call('profile:get')).toEqual({ name: 'Ann Estimator', initials: 'AE' });
+      expect(initialsOf('Ann (Acme) Lee')).toBe('AAL');
       const st = await a.call<SyncStatusView>('sync:status');
       expect(st.user?.email).toBe(userA.email);
       expect(JSON.stringify(st)).not.toContain(userA.token.slice(0, 10));
@@ -40,6 +45,7 @@ describe.each(BACKENDS)('two clients through the real server ($name)', ({ pg }) 
     } finally {
       a.close();
       b.close();
+      fresh.close();
     }
   });
 
@@ -80,7 +86,7 @@ describe.each(BACKENDS)('two clients through the real server ($name)', ({ pg }) 
     }
   });
 
-  it('simultaneous edits give one conflict in the inbox and no lost field', async () => {
+  it('edits to different fields on both laptops merge by themselves (three-way), nothing asked', async () => {
     const [a, b] = await pair();
     try {
       const p = await a.call<Project>('projects:create', { name: 'Oak sign', notes: 'base' });
@@ -90,18 +96,71 @@ describe.each(BACKENDS)('two clients through the real server ($name)', ({ pg }) 
       await b.call('projects:update', { id: p.id, patch: { name: 'Oak Street sign' } });
       await syncOk(a);
       await syncOk(b);
+      expect(await b.call('sync:conflicts')).toEqual([]);
+      await syncOk(a);
+      for (const c of [a, b])
+        expect(await project(c, p.id)).toMatchObject({
+          name: 'Oak Street sign',
+          notes: 'notes by A',
+        });
+      const activity = await b.call<{ action: string; actor: string }[]>('projects:activity', {
+        id: p.id,
+      });
+      expect(activity.find((e) => e.action === 'sync.conflict-resolved')?.actor).toBe(
+        'Sync (automatic merge)',
+      );
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+
+  it('the same field changed on both laptops is asked about, with the form label, who and when', async () => {
+    const [a, b] = await pair();
+    try {
+      const p = await a.call<Project>('projects:create', {
+        name: 'Oak sign',
+        customer: { contact: 'Base contact' },
+        notes: 'base',
+      });
+      await syncOk(a);
+      await syncOk(b);
+      await a.call('projects:update', {
+        id: p.id,
+        patch: { customer: { contact: 'Contact by A' }, notes: 'notes by A' },
+      });
+      await b.call('projects:update', {
+        id: p.id,
+        patch: { name: 'Oak Street sign', customer: { contact: 'Contact by B' } },
+      });
+      await syncOk(a);
+      await syncOk(b);
       const conflicts = await b.call<ConflictViewT[]>('sync:conflicts');
       expect(conflicts).toHaveLength(1);
-      expect(conflicts[0].fields.map((f) => f.path).sort()).toEqual(['name', 'notes']);
+      // only the field both changed is asked; the one-sided ones merge by themselves
+      expect(conflicts[0].fields).toEqual([
+        {
+          path: 'customer.contact',
+          label: 'Customer contact',
+          mine: 'Contact by B',
+          theirs: 'Contact by A',
+          base: 'Base contact',
+        },
+      ]);
+      expect(conflicts[0].merged?.map((m) => [m.label, m.side])).toEqual([
+        ['Project name', 'mine'],
+        ['Notes', 'theirs'],
+      ]);
+      expect(conflicts[0].theirsAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
       expect((await b.call<Record<string, string>>('sync:states', { ids: [p.id] }))[p.id]).toBe(
         'conflict',
       );
-      // until resolved, both versions stay readable: B's local copy is B's
+      // until resolved, B's local copy is B's
       expect((await project(b, p.id)).name).toBe('Oak Street sign');
       await b.call('sync:resolve', {
         id: conflicts[0].id,
         choice: 'merge',
-        picks: { name: 'mine', notes: 'theirs' },
+        picks: { 'customer.contact': 'theirs' },
       });
       await syncOk(b);
       await syncOk(a);
@@ -109,9 +168,9 @@ describe.each(BACKENDS)('two clients through the real server ($name)', ({ pg }) 
         expect(await project(c, p.id)).toMatchObject({
           name: 'Oak Street sign',
           notes: 'notes by A',
+          customer: { contact: 'Contact by A' },
         });
       expect(await b.call('sync:conflicts')).toEqual([]);
-      // a third sync changes nothing and raises nothing
       await syncOk(a);
       await syncOk(b);
       expect(await a.call('sync:conflicts')).toEqual([]);

@@ -4,6 +4,7 @@ import type { ServiceContext } from '../../services/context';
 import {
   getAttachment,
   importAttachment,
+  setAttachmentDeleted,
   listAttachments,
   type FileStore,
 } from '../../services/attachments';
@@ -19,6 +20,7 @@ type SyncHandlers = Pick<
   | 'sync:repair'
   | 'sync:confirm-deletes'
   | 'sync:conflicts'
+  | 'sync:discard-parked'
   | 'sync:resolve'
   | 'sync:states'
   | 'attachments:import'
@@ -26,7 +28,13 @@ type SyncHandlers = Pick<
   | 'attachments:read'
   | 'attachments:thumbnail'
   | 'attachments:download'
+  | 'attachments:remove'
+  | 'attachments:restore'
+  | 'attachments:preview'
 >;
+
+/** Images the window can show as they are (img-src allows data: URLs). */
+const PREVIEWABLE = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 
 /** Runs a sync and reports the outcome in the status (a failed run is not a failed command). */
 async function runQuietly(engine: SyncEngine, fn: () => Promise<void>) {
@@ -41,12 +49,14 @@ export function syncHandlers(
 ): SyncHandlers {
   return {
     'sync:status': () => engine.status(),
-    'sync:sign-in': ({ serverUrl, email, password }) => engine.signIn(serverUrl, email, password),
+    'sync:sign-in': ({ serverUrl, email, password, allowInsecure }) =>
+      engine.signIn(serverUrl, email, password, allowInsecure),
     'sync:sign-out': () => engine.signOut(),
     'sync:now': () => runQuietly(engine, () => engine.syncNow()),
     'sync:repair': () => runQuietly(engine, () => engine.repair()),
     'sync:confirm-deletes': () => runQuietly(engine, () => engine.confirmMassDelete()),
     'sync:conflicts': () => engine.conflicts(),
+    'sync:discard-parked': ({ entity, entityId }) => engine.discard(entity, entityId),
     'sync:resolve': ({ id, choice, picks }) => {
       engine.resolve(id, choice, picks);
       return engine.status();
@@ -82,6 +92,20 @@ export function syncHandlers(
           a.hasThumbnail && fs.existsSync(p)
             ? `data:image/jpeg;base64,${fs.readFileSync(p).toString('base64')}`
             : null,
+      };
+    },
+    'attachments:remove': ({ id }) => setAttachmentDeleted(ctx, id, true),
+    'attachments:restore': ({ id }) => setAttachmentDeleted(ctx, id, false),
+    'attachments:preview': ({ id }) => {
+      const a = getAttachment(ctx, id);
+      const image = PREVIEWABLE.has(a.contentType) && a.present && files.has(a.sha256);
+      return {
+        kind: image ? 'image' : 'none',
+        dataUrl: image
+          ? `data:${a.contentType};base64,${files.read(a.sha256).toString('base64')}`
+          : null,
+        fileName: a.fileName,
+        contentType: a.contentType,
       };
     },
     'attachments:download': async ({ id }) => {

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { cleanText } from '../../../src-shared/validation';
 import { appendAudit } from '../audit';
 import type { ServiceContext } from '../context';
 
@@ -8,14 +9,35 @@ import type { ServiceContext } from '../context';
  * so the Activity view shows what arrived.
  */
 export interface EntityApplier {
-  upsert(ctx: ServiceContext, id: string, data: Record<string, unknown>, at: string): void;
+  /** `by`: who wrote the change (the pulled change's author), the actor of the audit event */
+  upsert(
+    ctx: ServiceContext,
+    id: string,
+    data: Record<string, unknown>,
+    at: string,
+    by?: string,
+  ): void;
   /** a server tombstone */
-  remove(ctx: ServiceContext, id: string, at: string): void;
+  remove(ctx: ServiceContext, id: string, at: string, by?: string): void;
   /** the local copy, as pushed (for conflicts) */
   local(ctx: ServiceContext, id: string): Record<string, unknown> | null;
 }
 
 export const SYNC_ACTOR = 'Sync (from server)';
+export { attachmentApplier } from './appliers-attachment';
+
+/** The Activity actor of a pulled change: its author's name, or the generic one when unknown. */
+export function authorActor(author: { name: string } | null | undefined): string {
+  const name = author?.name?.trim();
+  return name ? cleanText(name).slice(0, 200) : SYNC_ACTOR;
+}
+
+/**
+ * Arriving text is cleaned the same way the local repair cleans stored text, so a record another
+ * (older) client managed to store on the server never carries an unstorable character in here.
+ */
+const clean = (v: unknown, multiline = false) =>
+  typeof v === 'string' ? cleanText(v, { multiline }) : v;
 
 /**
  * The arriving revision's number, or the next free one when two laptops saved the same number
@@ -38,7 +60,8 @@ function freeNumber(
   return max.n + 1;
 }
 
-const str = (v: unknown, d = '') => (typeof v === 'string' ? v : d);
+const str = (v: unknown, d = '') => (typeof v === 'string' ? (clean(v, true) as string) : d);
+const single = (v: unknown, d = '') => (typeof v === 'string' ? cleanText(v) : d);
 const strOrNull = (v: unknown) => (typeof v === 'string' ? v : null);
 
 function projectRow(sqlite: Database.Database, id: string) {
@@ -70,18 +93,18 @@ export function projectData(row: Record<string, unknown>): Record<string, unknow
 const STATUSES = new Set(['draft', 'estimating', 'submitted', 'accepted', 'rejected']);
 
 export const projectApplier: EntityApplier = {
-  upsert(ctx, id, data, at) {
+  upsert(ctx, id, data, at, by = SYNC_ACTOR) {
     const c = (data.customer ?? {}) as Record<string, unknown>;
     const before = projectRow(ctx.sqlite, id);
     const values = {
       id,
-      name: str(data.name, 'Untitled project').slice(0, 200) || 'Untitled project',
-      company: str(c.company),
-      contact: str(c.contact),
-      email: str(c.email),
-      phone: str(c.phone),
-      site: str(data.siteAddress),
-      jurisdiction: str(data.jurisdiction),
+      name: single(data.name, 'Untitled project').slice(0, 200) || 'Untitled project',
+      company: single(c.company),
+      contact: single(c.contact),
+      email: single(c.email),
+      phone: single(c.phone),
+      site: single(data.siteAddress),
+      jurisdiction: single(data.jurisdiction),
       notes: str(data.notes),
       status: STATUSES.has(str(data.status)) ? str(data.status) : 'draft',
       archived: strOrNull(data.archivedAt),
@@ -108,7 +131,7 @@ export const projectApplier: EntityApplier = {
         .run(values);
     }
     appendAudit(ctx.sqlite, {
-      actor: SYNC_ACTOR,
+      actor: by,
       at,
       action: before ? 'project.received' : 'project.received-new',
       entity: 'project',
@@ -117,7 +140,7 @@ export const projectApplier: EntityApplier = {
       after: projectData(projectRow(ctx.sqlite, id)!),
     });
   },
-  remove(ctx, id, at) {
+  remove(ctx, id, at, by = SYNC_ACTOR) {
     // A server tombstone moves the local copy to the trash; nothing is destroyed on this laptop.
     const before = projectRow(ctx.sqlite, id);
     if (!before || before.deleted_at) return;
@@ -127,7 +150,7 @@ export const projectApplier: EntityApplier = {
       )
       .run(at, at, id);
     appendAudit(ctx.sqlite, {
-      actor: SYNC_ACTOR,
+      actor: by,
       at,
       action: 'project.deleted',
       entity: 'project',
@@ -144,7 +167,7 @@ export const projectApplier: EntityApplier = {
 
 /** Design revisions are immutable: a pulled one is inserted once; numbers stay unique locally. */
 export const designApplier: EntityApplier = {
-  upsert(ctx, id, data, at) {
+  upsert(ctx, id, data, at, by = SYNC_ACTOR) {
     if (ctx.sqlite.prepare('SELECT 1 FROM design_revisions WHERE id = ?').get(id)) return;
     const projectId = str(data.projectId);
     if (!ctx.sqlite.prepare('SELECT 1 FROM projects WHERE id = ?').get(projectId)) return;
@@ -164,10 +187,10 @@ export const designApplier: EntityApplier = {
         str(data.engineVersion),
         str(data.inputHash),
         str(data.createdAt, at),
-        str(data.createdBy, SYNC_ACTOR),
+        str(data.createdBy, by),
       );
     appendAudit(ctx.sqlite, {
-      actor: SYNC_ACTOR,
+      actor: by,
       at,
       action: 'design.revision-received',
       entity: 'design',
@@ -186,47 +209,9 @@ export const designApplier: EntityApplier = {
   },
 };
 
-export const attachmentApplier: EntityApplier = {
-  upsert(ctx, id, data, at) {
-    if (ctx.sqlite.prepare('SELECT 1 FROM attachments WHERE id = ?').get(id)) {
-      ctx.sqlite
-        .prepare('UPDATE attachments SET uploaded_at = coalesce(uploaded_at, ?) WHERE id = ?')
-        .run(at, id);
-      return;
-    }
-    const sha = str(data.sha256);
-    const present = !!ctx.sqlite
-      .prepare('SELECT 1 FROM attachments WHERE sha256 = ? AND present = 1')
-      .get(sha);
-    ctx.sqlite
-      .prepare(
-        `INSERT INTO attachments (id, project_id, sha256, size, file_name, content_type, created_at, created_by, present, uploaded_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        id,
-        str(data.projectId),
-        sha,
-        Number(data.size ?? 0),
-        str(data.fileName, 'file'),
-        str(data.contentType, 'application/octet-stream'),
-        str(data.createdAt, at),
-        SYNC_ACTOR,
-        present ? 1 : 0,
-        at,
-      );
-  },
-  remove() {
-    // files are kept locally; the server decides what others see
-  },
-  local() {
-    return null;
-  },
-};
-
 /** Price book versions are immutable; a remote one is inserted once (renumbered if taken). */
 export const priceBookApplier: EntityApplier = {
-  upsert(ctx, id, data, at) {
+  upsert(ctx, id, data, at, by = SYNC_ACTOR) {
     if (ctx.sqlite.prepare('SELECT 1 FROM price_book_versions WHERE id = ?').get(id)) return;
     const max = ctx.sqlite
       .prepare('SELECT coalesce(max(number), 0) AS n FROM price_book_versions')
@@ -247,10 +232,10 @@ export const priceBookApplier: EntityApplier = {
         source,
         JSON.stringify(data.items ?? []),
         str(data.createdAt, at),
-        str(data.createdBy, SYNC_ACTOR),
+        str(data.createdBy, by),
       );
     appendAudit(ctx.sqlite, {
-      actor: SYNC_ACTOR,
+      actor: by,
       at,
       action: 'price-book.version-received',
       entity: 'price-book',
@@ -273,7 +258,7 @@ export const priceBookApplier: EntityApplier = {
  * version has not arrived is skipped, and a "Repair sync" fetches it again.
  */
 export const quoteApplier: EntityApplier = {
-  upsert(ctx, id, data, at) {
+  upsert(ctx, id, data, at, by = SYNC_ACTOR) {
     const existing = ctx.sqlite
       .prepare('SELECT status FROM quote_revisions WHERE id = ?')
       .get(id) as { status: string } | undefined;
@@ -293,7 +278,7 @@ export const quoteApplier: EntityApplier = {
           id,
         );
       appendAudit(ctx.sqlite, {
-        actor: SYNC_ACTOR,
+        actor: by,
         at,
         action: 'quote.status-received',
         entity: 'quote',
@@ -334,12 +319,12 @@ export const quoteApplier: EntityApplier = {
         JSON.stringify(data.header ?? {}),
         Math.round(Number(data.totalCents ?? 0)),
         str(data.createdAt, at),
-        str(data.createdBy, SYNC_ACTOR),
+        str(data.createdBy, by),
         strOrNull(data.statusChangedAt),
         strOrNull(data.statusChangedBy),
       );
     appendAudit(ctx.sqlite, {
-      actor: SYNC_ACTOR,
+      actor: by,
       at,
       action: 'quote.revision-received',
       entity: 'quote',

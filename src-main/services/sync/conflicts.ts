@@ -3,12 +3,17 @@ import { appendAudit } from '../audit';
 import type { ServiceContext } from '../context';
 import { enqueueOutbox } from '../outbox';
 import type { EntityApplier } from './appliers';
+import { fieldLabel } from '../../../src-shared/sync/labels';
 import { setServerVersion } from './state';
 
 export interface ConflictField {
   path: string;
+  /** the form's label ("Customer contact") */
+  label: string;
   mine: unknown;
   theirs: unknown;
+  /** the value both sides started from (undefined when this laptop never saw it) */
+  base?: unknown;
 }
 
 export interface ConflictView {
@@ -21,8 +26,13 @@ export interface ConflictView {
   theirsDeleted: boolean;
   mine: Record<string, unknown>;
   theirs: Record<string, unknown> | null;
-  /** only the fields that differ, dot-separated paths */
+  /** only the fields both sides changed (three-way against the base), dot-separated paths */
   fields: ConflictField[];
+  /** fields changed on one side only: they merge by themselves */
+  merged: { path: string; label: string; side: 'mine' | 'theirs' }[];
+  /** who wrote "theirs", and when (from the pulled change) */
+  theirsBy: string | null;
+  theirsAt: string | null;
 }
 
 const IGNORED = new Set(['updatedAt', 'version']);
@@ -59,7 +69,48 @@ interface Row {
   theirs: string | null;
   theirs_deleted: number;
   server_version: number;
+  base: string | null;
+  theirs_author: string | null;
+  theirs_at: string | null;
   created_at: string;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * Three-way comparison against the common base: a field only one side changed merges by itself
+ * (to that side's value); only fields both changed, to different values, are asked about. Without
+ * a base (a record this laptop never saw at the server's version) every difference is asked.
+ */
+export function compareThreeWay(
+  entity: string,
+  mine: Record<string, unknown>,
+  theirs: Record<string, unknown> | null,
+  base: Record<string, unknown> | null,
+) {
+  const fm = flatten(mine);
+  const ft = flatten(theirs);
+  const fb = base ? flatten(base) : null;
+  const fields: ConflictField[] = [];
+  const merged: ConflictView['merged'] = [];
+  for (const path of [...new Set([...Object.keys(fm), ...Object.keys(ft)])].sort()) {
+    // a field the local copy does not carry (revisions keep only what can change locally) is
+    // not a local change
+    if (!(path in fm)) fm[path] = fb ? fb[path] : ft[path];
+    if (same(fm[path], ft[path])) continue;
+    const label = fieldLabel(entity, path);
+    if (fb && same(fm[path], fb[path])) merged.push({ path, label, side: 'theirs' });
+    else if (fb && same(ft[path], fb[path])) merged.push({ path, label, side: 'mine' });
+    else
+      fields.push({
+        path,
+        label,
+        mine: fm[path] ?? null,
+        theirs: ft[path] ?? null,
+        ...(fb ? { base: fb[path] ?? null } : {}),
+      });
+  }
+  return { fields, merged };
 }
 
 export function listConflicts(
@@ -75,12 +126,12 @@ export function listConflicts(
       appliers[r.entity]?.local(ctx, r.entity_id) ??
       (JSON.parse(r.mine) as Record<string, unknown>);
     const theirs = r.theirs ? (JSON.parse(r.theirs) as Record<string, unknown>) : null;
-    const fm = flatten(mine);
-    const ft = flatten(theirs);
-    const fields = [...new Set([...Object.keys(fm), ...Object.keys(ft)])]
-      .filter((k) => JSON.stringify(fm[k]) !== JSON.stringify(ft[k]))
-      .sort()
-      .map((path) => ({ path, mine: fm[path] ?? null, theirs: ft[path] ?? null }));
+    const base = r.base ? (JSON.parse(r.base) as Record<string, unknown>) : null;
+    // a deletion on the server is always a question, whatever the fields say
+    const { fields, merged } = r.theirs_deleted
+      ? compareThreeWay(r.entity, mine, theirs, null)
+      : compareThreeWay(r.entity, mine, theirs, base);
+    const author = r.theirs_author ? (JSON.parse(r.theirs_author) as { name?: string }) : null;
     return {
       id: r.id,
       entity: r.entity,
@@ -92,6 +143,9 @@ export function listConflicts(
       mine,
       theirs,
       fields,
+      merged,
+      theirsBy: author?.name ?? null,
+      theirsAt: r.theirs_at,
     };
   });
 }
@@ -107,13 +161,14 @@ export function resolveConflict(
   id: string,
   choice: 'mine' | 'theirs' | 'merge',
   picks: Record<string, 'mine' | 'theirs'> = {},
+  actorName?: string,
 ): void {
   const conflict = listConflicts(ctx, appliers).find((c) => c.id === id);
   if (!conflict) throw notFound('The conflict');
   const applier = appliers[conflict.entity];
   if (!applier)
     throw new AppError('ILLEGAL_STATE', `Conflicts on ${conflict.entity} cannot be resolved here.`);
-  const actor = ctx.actor();
+  const actor = actorName ?? ctx.actor();
   ctx.sqlite.transaction(() => {
     const at = ctx.now();
     let result: Record<string, unknown> | null;
@@ -121,23 +176,37 @@ export function resolveConflict(
     else if (choice === 'mine') result = conflict.mine;
     else {
       result = structuredClone(conflict.mine);
+      // one-sided changes merge by themselves; the asked fields follow the picks (default mine)
+      for (const m of conflict.merged)
+        if (m.side === 'theirs') setPath(result, m.path, flatten(conflict.theirs)[m.path] ?? null);
       for (const f of conflict.fields)
         if ((picks[f.path] ?? 'mine') === 'theirs') setPath(result, f.path, f.theirs);
     }
-    if (choice === 'theirs' && conflict.theirsDeleted) applier.remove(ctx, conflict.entityId, at);
+    const by = choice === 'theirs' ? (conflict.theirsBy ?? undefined) : actor;
+    if (choice === 'theirs' && conflict.theirsDeleted)
+      applier.remove(ctx, conflict.entityId, at, by);
     else if (result && choice !== 'mine')
-      applier.upsert(ctx, conflict.entityId, { ...result, updatedAt: at }, at);
-    setServerVersion(ctx.sqlite, conflict.entity, conflict.entityId, conflict.serverVersion, at);
+      applier.upsert(ctx, conflict.entityId, { ...result, updatedAt: at }, at, by);
+    // the server's copy is now the common base of anything further
+    setServerVersion(
+      ctx.sqlite,
+      conflict.entity,
+      conflict.entityId,
+      conflict.serverVersion,
+      at,
+      conflict.theirsDeleted ? null : conflict.theirs,
+    );
     // the held edits are folded into the chosen copy
     ctx.sqlite
       .prepare('DELETE FROM outbox WHERE entity = ? AND entity_id = ?')
       .run(conflict.entity, conflict.entityId);
     if (choice !== 'theirs' && result) {
+      // the whole record goes out: what this laptop keeps of it over the server's full copy
       enqueueOutbox(ctx.sqlite, {
         entity: conflict.entity,
         entityId: conflict.entityId,
         op: 'upsert',
-        data: applier.local(ctx, conflict.entityId),
+        data: { ...(conflict.theirs ?? {}), ...applier.local(ctx, conflict.entityId) },
         at,
       });
     }
@@ -155,4 +224,24 @@ export function resolveConflict(
     });
   })();
   ctx.events.emit('projects:changed', { id: conflict.entityId, action: 'conflict-resolved' });
+}
+
+/** Entities whose local copy is the whole synced record (so a merge can be computed here). */
+const AUTO_MERGE = new Set(['project', 'company']);
+
+/**
+ * Conflicts where no field was changed on both sides need no one: they are merged at once (audited
+ * as an automatic merge) and the merged copy is pushed. Returns how many were merged.
+ */
+export function autoMergeConflicts(
+  ctx: ServiceContext,
+  appliers: Record<string, EntityApplier>,
+): number {
+  let n = 0;
+  for (const c of listConflicts(ctx, appliers)) {
+    if (c.theirsDeleted || c.fields.length > 0 || !AUTO_MERGE.has(c.entity)) continue;
+    resolveConflict(ctx, appliers, c.id, 'merge', {}, 'Sync (automatic merge)');
+    n++;
+  }
+  return n;
 }

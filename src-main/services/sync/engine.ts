@@ -10,12 +10,16 @@ import {
   quoteApplier,
   type EntityApplier,
 } from './appliers';
-import { listConflicts, resolveConflict } from './conflicts';
+import { companyApplier } from './company';
+import { autoMergeConflicts, listConflicts, resolveConflict } from './conflicts';
 import type { CredentialStore } from './credentials';
+import { projectBadges } from './badges';
+import { isolateRefusedBatch } from './isolate';
 import { nextUnit, noteAttempt, parkedRows, pendingCount, pushBatch, pushSubmit } from './push';
+import { discardParked, unpark, type ParkedView } from './park';
 import { pullAll } from './pull';
 import { KEYS, getSetting, setSetting } from './state';
-import { logIn } from './sign-in';
+import { isInsecureServer, logIn } from './sign-in';
 import { downloadAttachment, pushAttachment, type Progress } from './uploads';
 
 export type SyncPhase =
@@ -29,10 +33,11 @@ export interface SyncStatus {
   lastError: string | null;
   pending: number;
   conflicts: number;
-  parked: { entity: string; entityId: string; error: string }[];
+  parked: ParkedView[];
   progress: Progress | null;
   massDelete: { count: number; total: number } | null;
   nextAttemptAt: string | null;
+  insecure: boolean;
 }
 
 export interface SyncEngineOptions {
@@ -82,6 +87,7 @@ export class SyncEngine {
       'price-book': priceBookApplier,
       quote: quoteApplier,
       attachment: attachmentApplier,
+      company: companyApplier,
       ...o.appliers,
     };
     if (!o.credentials.load()) this.phase = 'signed-out';
@@ -116,7 +122,7 @@ export class SyncEngine {
   status(): SyncStatus {
     const c = this.o.credentials.load();
     return {
-      phase: c ? this.phase : 'signed-out',
+      phase: c ? (this.phase === 'signed-out' ? 'idle' : this.phase) : 'signed-out',
       serverUrl: c?.serverUrl ?? null,
       user: c ? { email: c.user.email, name: c.user.name, role: c.user.role } : null,
       lastSyncAt: getSetting(this.ctx.sqlite, KEYS.lastSyncAt),
@@ -131,32 +137,22 @@ export class SyncEngine {
       progress: this.progress,
       massDelete: this.massDelete,
       nextAttemptAt: this.nextAttemptAt ? new Date(this.nextAttemptAt).toISOString() : null,
+      insecure: c ? isInsecureServer(c.serverUrl) : false,
     };
   }
 
   /** Per project: what the badge says. */
-  projectStates(ids: string[]): Record<string, 'local' | 'pending' | 'synced' | 'conflict'> {
-    const signedIn = !!this.o.credentials.load();
-    const out: Record<string, 'local' | 'pending' | 'synced' | 'conflict'> = {};
-    const conflict = this.ctx.sqlite.prepare(
-      `SELECT 1 FROM sync_conflicts WHERE entity_id = ? AND resolved_at IS NULL LIMIT 1`,
-    );
-    const pending = this.ctx.sqlite.prepare(
-      `SELECT 1 FROM outbox o WHERE o.entity_id = ? OR (o.entity IN ('design','quote','attachment') AND json_extract(o.data, '$.projectId') = ?) LIMIT 1`,
-    );
-    const known = this.ctx.sqlite.prepare(
-      `SELECT 1 FROM sync_entities WHERE entity = 'project' AND entity_id = ?`,
-    );
-    for (const id of ids) {
-      if (conflict.get(id)) out[id] = 'conflict';
-      else if (pending.get(id, id)) out[id] = signedIn ? 'pending' : 'local';
-      else out[id] = known.get(id) ? 'synced' : 'local';
-    }
-    return out;
+  projectStates(ids: string[]) {
+    return projectBadges(this.ctx, ids, !!this.o.credentials.load());
   }
 
-  async signIn(serverUrl: string, email: string, password: string): Promise<SyncStatus> {
-    const creds = await logIn(this.ctx, { serverUrl, email, password }, this.o);
+  async signIn(
+    serverUrl: string,
+    email: string,
+    password: string,
+    allowInsecure = false,
+  ): Promise<SyncStatus> {
+    const creds = await logIn(this.ctx, { serverUrl, email, password, allowInsecure }, this.o);
     this.o.credentials.save(creds);
     this.phase = 'idle';
     this.lastError = null;
@@ -252,6 +248,8 @@ export class SyncEngine {
     this.emit();
     try {
       await this.pushAll(api);
+      // conflicts where no field changed on both sides merge by themselves and go out now
+      if (autoMergeConflicts(this.ctx, this.appliers) > 0) await this.pushAll(api);
       const pulled = await pullAll(this.ctx, api, this.appliers, {
         confirmMassDelete: opts.confirmMassDelete,
       });
@@ -265,6 +263,7 @@ export class SyncEngine {
       this.massDelete = null;
       // an edit made during the pull goes out in the same run
       if (pendingCount(this.ctx) > 0) await this.pushAll(api);
+      if (autoMergeConflicts(this.ctx, this.appliers) > 0) await this.pushAll(api);
       setSetting(this.ctx.sqlite, KEYS.lastSyncAt, this.ctx.now());
       this.failures = 0;
       this.lastError = null;
@@ -322,15 +321,23 @@ export class SyncEngine {
           await pushBatch(this.ctx, api, unit.rows);
         } catch (err) {
           for (const r of unit.rows) noteAttempt(this.ctx, r.seq, (err as Error).message);
-          throw err;
+          if (!(await isolateRefusedBatch(this.ctx, api, unit.rows, err))) throw err;
         }
-      } else if (unit.row.op === 'submit') {
-        await pushSubmit(this.ctx, api, unit.row);
       } else {
-        await pushAttachment(this.ctx, api, this.o.files, unit.row, (p) => {
-          this.progress = p;
-          this.emit();
-        });
+        const row = unit.row;
+        try {
+          if (row.op === 'submit') await pushSubmit(this.ctx, api, row);
+          else
+            await pushAttachment(this.ctx, api, this.o.files, row, (p) => {
+              this.progress = p;
+              this.emit();
+            });
+        } catch (err) {
+          this.progress = null;
+          noteAttempt(this.ctx, row.seq, (err as Error).message);
+          // a submit or a file the server keeps failing on must not hold up what follows it
+          if (!(await isolateRefusedBatch(this.ctx, api, [row], err))) throw err;
+        }
         this.progress = null;
       }
       this.emit();
@@ -346,9 +353,7 @@ export class SyncEngine {
       )
       .run();
     // parked rows get another chance after a repair
-    this.ctx.sqlite
-      .prepare(`UPDATE outbox SET batch_id = NULL, base_version = NULL WHERE batch_id = 'parked'`)
-      .run();
+    unpark(this.ctx.sqlite, '');
     await this.syncNow();
   }
 
@@ -360,22 +365,18 @@ export class SyncEngine {
     const api = this.api();
     if (!api)
       throw new AppError('ILLEGAL_STATE', 'Sign in to a sync server to download this file.');
-    try {
-      await downloadAttachment(this.ctx, api, this.o.files, id);
-    } catch (err) {
-      if (err instanceof SyncHttpError)
-        throw new AppError(
-          'UNAVAILABLE',
-          err.kind === 'offline'
-            ? 'You are offline: the file will be available once you reconnect.'
-            : err.message,
-        );
-      throw err;
-    }
+    await downloadAttachment(this.ctx, api, this.o.files, id);
   }
 
   conflicts() {
     return listConflicts(this.ctx, this.appliers);
+  }
+
+  /** Drops a refused change (after the user confirmed); see discardParked. */
+  discard(entity: string, entityId: string): SyncStatus {
+    discardParked(this.ctx, this.appliers, entity, entityId);
+    this.emit();
+    return this.status();
   }
 
   resolve(

@@ -2,10 +2,13 @@ import type { Change } from '../../../src-shared/sync/protocol';
 import type { ServiceContext } from '../context';
 import type { SyncApi } from './api';
 import type { EntityApplier } from './appliers';
+import { cleanDeep } from '../../../src-shared/sync/record-check';
+import { authorActor } from './appliers';
 import {
   getSetting,
   hasPending,
   KEYS,
+  noteSeen,
   openConflict,
   serverVersion,
   setServerVersion,
@@ -67,23 +70,41 @@ export async function pullAll(
         const applier = appliers[c.entity];
         if (!applier) continue;
         if (c.version <= serverVersion(ctx.sqlite, c.entity, c.id)) continue; // our own echo, or old news
+        const data = c.data ? cleanDeep(c.data) : null;
+        const author = c.author ?? null;
         const conflict = openConflict(ctx.sqlite, c.entity, c.id);
         if (conflict) {
           ctx.sqlite
             .prepare(
-              'UPDATE sync_conflicts SET theirs = ?, theirs_deleted = ?, server_version = ? WHERE id = ?',
+              'UPDATE sync_conflicts SET theirs = ?, theirs_deleted = ?, server_version = ?, theirs_author = ?, theirs_at = ? WHERE id = ?',
             )
-            .run(c.data ? JSON.stringify(c.data) : null, c.deleted ? 1 : 0, c.version, conflict.id);
+            .run(
+              data ? JSON.stringify(data) : null,
+              c.deleted ? 1 : 0,
+              c.version,
+              author ? JSON.stringify(author) : null,
+              c.updatedAt,
+              conflict.id,
+            );
           out.held++;
           continue;
         }
         if (hasPending(ctx.sqlite, c.entity, c.id)) {
+          // the push will meet it as a conflict; remember who wrote it for the inbox
+          noteSeen(ctx.sqlite, c.entity, c.id, {
+            version: c.version,
+            author,
+            at: c.updatedAt,
+            data,
+            deleted: c.deleted,
+          });
           out.held++;
           continue;
         }
-        if (c.deleted) applier.remove(ctx, c.id, at);
-        else applier.upsert(ctx, c.id, c.data ?? {}, at);
-        setServerVersion(ctx.sqlite, c.entity, c.id, c.version, at);
+        const by = authorActor(author);
+        if (c.deleted) applier.remove(ctx, c.id, at, by);
+        else applier.upsert(ctx, c.id, data ?? {}, at, by);
+        setServerVersion(ctx.sqlite, c.entity, c.id, c.version, at, c.deleted ? null : data);
         touched.add(c.entity === 'project' ? c.id : String(c.data?.projectId ?? ''));
         out.applied++;
       }

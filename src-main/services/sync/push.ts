@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Mutation } from '../../../src-shared/sync/protocol';
 import type { ServiceContext } from '../context';
 import { SyncHttpError, type SyncApi } from './api';
-import { serverVersion, setServerVersion } from './state';
+import { PARKED, park, parkedRows as parkedViews, unpark, type ParkedView } from './park';
+import { baseData, seenChange, serverVersion, setServerVersion } from './state';
 
 export interface OutboxRow {
   seq: number;
@@ -17,8 +18,10 @@ export interface OutboxRow {
   base_version: number | null;
 }
 
-export const PARKED = 'parked';
+export { PARKED };
 const BATCH_SIZE = 100;
+/** A batch stops growing past this much JSON (the server takes 8 MiB bodies; records <= 1 MiB). */
+export const MAX_BATCH_BYTES = 4 * 1024 * 1024;
 
 /** Rows whose entity waits on an open conflict are held until the user resolves it. */
 function eligibleRows(ctx: ServiceContext, limit: number): OutboxRow[] {
@@ -40,20 +43,8 @@ export function pendingCount(ctx: ServiceContext): number {
   ).n;
 }
 
-export function parkedRows(
-  ctx: ServiceContext,
-): { entity: string; entityId: string; error: string }[] {
-  return (
-    ctx.sqlite
-      .prepare(
-        `SELECT entity, entity_id, last_error FROM outbox WHERE batch_id = '${PARKED}' ORDER BY seq`,
-      )
-      .all() as {
-      entity: string;
-      entity_id: string;
-      last_error: string;
-    }[]
-  ).map((r) => ({ entity: r.entity, entityId: r.entity_id, error: r.last_error }));
+export function parkedRows(ctx: ServiceContext): ParkedView[] {
+  return parkedViews(ctx.sqlite);
 }
 
 /**
@@ -80,10 +71,13 @@ export function nextUnit(
   if (first.op === 'submit' || first.op === 'attach') return { kind: 'single', row: first };
   const rows: OutboxRow[] = [];
   const carriers = new Set<string>();
+  let bytes = 0;
   for (const r of head) {
     if (r.op === 'submit' || r.op === 'attach' || r.batch_id) break;
     carriers.add(`${r.entity}:${r.entity_id}`);
     if (carriers.size > BATCH_SIZE) break;
+    bytes += r.data.length;
+    if (rows.length > 0 && bytes > MAX_BATCH_BYTES) break;
     rows.push(r);
   }
   const batchId = randomUUID();
@@ -145,15 +139,39 @@ export async function pushBatch(
         byMutation.get(result.mutationId.toLowerCase()) ?? byMutation.get(result.mutationId);
       if (!row) continue;
       if (result.status === 'applied') {
-        setServerVersion(ctx.sqlite, row.entity, row.entity_id, result.version, at);
+        setServerVersion(
+          ctx.sqlite,
+          row.entity,
+          row.entity_id,
+          result.version,
+          at,
+          row.op === 'upsert' ? row.data : null,
+        );
         del.run(batchId, row.entity, row.entity_id);
-        out.applied++;
-      } else if (result.status === 'conflict') {
-        // keep both: mine (what we sent) and theirs (the server copy) until the user chooses
+        // an older refused version of this record is superseded by the one that just applied
         ctx.sqlite
           .prepare(
-            `INSERT INTO sync_conflicts (id, entity, entity_id, mine, theirs, theirs_deleted, server_version, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+            `DELETE FROM outbox WHERE batch_id = '${PARKED}' AND entity = ? AND entity_id = ? AND seq < ?`,
+          )
+          .run(row.entity, row.entity_id, row.seq);
+        // records refused because their project was not on the server yet get another go
+        if (row.entity === 'project')
+          unpark(
+            ctx.sqlite,
+            `park_code IN ('PROJECT_NOT_FOUND', 'NOT_FOUND') AND json_extract(data, '$.projectId') = ?`,
+            row.entity_id,
+          );
+        out.applied++;
+      } else if (result.status === 'conflict') {
+        // keep all three: mine (what we sent), theirs (the server copy) and the base both
+        // started from, until the user (or the automatic field merge) chooses
+        const seen = seenChange(ctx.sqlite, row.entity, row.entity_id);
+        const fromSeen = seen && seen.version === result.serverVersion ? seen : null;
+        const base = baseData(ctx.sqlite, row.entity, row.entity_id);
+        ctx.sqlite
+          .prepare(
+            `INSERT INTO sync_conflicts (id, entity, entity_id, mine, theirs, theirs_deleted, server_version, base, theirs_author, theirs_at, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
           .run(
             randomUUID(),
@@ -163,17 +181,19 @@ export async function pushBatch(
             result.serverData ? JSON.stringify(result.serverData) : null,
             result.deleted ? 1 : 0,
             result.serverVersion,
+            base ? JSON.stringify(base) : null,
+            fromSeen?.author ? JSON.stringify(fromSeen.author) : null,
+            fromSeen?.at ?? null,
             at,
           );
         del.run(batchId, row.entity, row.entity_id);
         out.conflicts++;
       } else {
         // the server can never apply this as sent: park it with the reason (never drop it)
-        ctx.sqlite
-          .prepare(
-            `UPDATE outbox SET batch_id = '${PARKED}', last_error = ? WHERE batch_id = ? AND entity = ? AND entity_id = ?`,
-          )
-          .run(`${result.code}: ${result.message}`, batchId, row.entity, row.entity_id);
+        const seqs = rows
+          .filter((r) => r.entity === row.entity && r.entity_id === row.entity_id)
+          .map((r) => r.seq);
+        park(ctx.sqlite, seqs, result, at);
         out.rejected++;
       }
     }
@@ -195,14 +215,34 @@ export async function pushSubmit(ctx: ServiceContext, api: SyncApi, row: OutboxR
       ctx.sqlite.prepare('DELETE FROM outbox WHERE seq = ?').run(row.seq);
       return;
     }
-    if (err instanceof SyncHttpError && err.kind === 'client') {
-      ctx.sqlite
-        .prepare(`UPDATE outbox SET batch_id = '${PARKED}', last_error = ? WHERE seq = ?`)
-        .run(`${err.code}: ${err.message}`, row.seq);
+    if (err instanceof SyncHttpError && err.kind === 'client' && err.status !== 403) {
+      park(ctx.sqlite, [row.seq], { code: err.code || 'REFUSED', message: err.message }, ctx.now());
       return;
     }
     throw err;
   }
+}
+
+/**
+ * A whole batch was refused (a 4xx for the batch, or a 5xx while the server is otherwise
+ * healthy): halve it, so the records at fault end up alone and parked while the rest goes on.
+ * Released rows keep their mutation ids, so a batch the server did apply answers the same.
+ */
+export function splitBatch(ctx: ServiceContext, rows: OutboxRow[]): void {
+  const carriers = rows.filter((r) => r.base_version !== null);
+  const keep = new Set(
+    carriers.slice(0, Math.ceil(carriers.length / 2)).map((r) => `${r.entity}:${r.entity_id}`),
+  );
+  const release = ctx.sqlite.prepare(
+    'UPDATE outbox SET batch_id = NULL, base_version = NULL, attempts = 0 WHERE seq = ?',
+  );
+  ctx.sqlite.transaction(() => {
+    for (const r of rows) if (!keep.has(`${r.entity}:${r.entity_id}`)) release.run(r.seq);
+  })();
+}
+
+export function carrierCount(rows: OutboxRow[]): number {
+  return rows.filter((r) => r.base_version !== null).length;
 }
 
 export function noteAttempt(ctx: ServiceContext, seq: number, error: string): void {

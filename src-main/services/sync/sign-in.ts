@@ -1,10 +1,30 @@
 import { AppError } from '../../../src-shared/errors';
+import { isInsecureServer } from '../../../src-shared/sync/client';
+import { cleanText } from '../../../src-shared/validation';
+
+export { isInsecureServer };
 import type { ServiceContext } from '../context';
 import { SyncApi, SyncHttpError } from './api';
+import { queueCompany } from './company';
 import type { Credentials } from './credentials';
 import { getSetting, KEYS, setSetting } from './state';
 
 const BAD_URL = 'Server URL must be an http(s) address, like https://sync.example.com';
+export const INSECURE_URL =
+  'This address starts with http://, so your password and your projects would cross the network ' +
+  'unencrypted. Use the https:// address of your sync server, or tick “Allow an unencrypted connection” ' +
+  'if IT told you this server is on a trusted network.';
+
+/** Initials from the letters of a name ("Ann (Acme) Lee" -> "AAL"), at most 4. */
+export function initialsOf(name: string): string {
+  return (
+    name
+      .split(/\s+/)
+      .map((w) => /\p{L}/u.exec(w)?.[0]?.toUpperCase() ?? '')
+      .join('')
+      .slice(0, 4) || 'U'
+  );
+}
 
 /**
  * Logs in and makes this laptop the server user's: the local profile takes the user's name, and
@@ -13,7 +33,7 @@ const BAD_URL = 'Server URL must be an http(s) address, like https://sync.exampl
  */
 export async function logIn(
   ctx: ServiceContext,
-  input: { serverUrl: string; email: string; password: string },
+  input: { serverUrl: string; email: string; password: string; allowInsecure?: boolean },
   opts: { fetchImpl?: typeof fetch; timeoutMs?: number },
 ): Promise<Credentials> {
   let url: URL;
@@ -23,6 +43,8 @@ export async function logIn(
   } catch {
     throw new AppError('VALIDATION', BAD_URL, { serverUrl: BAD_URL });
   }
+  if (isInsecureServer(url.toString()) && !input.allowInsecure)
+    throw new AppError('VALIDATION', INSECURE_URL, { serverUrl: INSECURE_URL });
   const api = new SyncApi({
     baseUrl: url.toString(),
     fetchImpl: opts.fetchImpl,
@@ -51,20 +73,23 @@ export async function logIn(
       ctx.sqlite.prepare('DELETE FROM sync_entities').run();
     }
     setSetting(ctx.sqlite, KEYS.serverUrl, feed);
-    const initials =
-      res.user.name
-        .split(/\s+/)
-        .filter(Boolean)
-        .map((w) => w[0]!.toUpperCase())
-        .join('')
-        .slice(0, 4) || 'U';
+    // company details saved before there was an org id go out now (id = the org id)
+    const pending = ctx.sqlite.prepare(`SELECT 1 FROM outbox WHERE entity = 'company'`).get();
+    if (!pending) queueCompany(ctx.sqlite, ctx.now());
+    // the server's name fills the profile only when there is none: a local name and initials
+    // the estimator chose are theirs (signing in once turned "AE" into "A(A")
     const now = ctx.now();
-    ctx.sqlite
-      .prepare(
-        `INSERT INTO profile (id, name, initials, created_at, updated_at) VALUES ('local', ?, ?, ?, ?)
-         ON CONFLICT(id) DO UPDATE SET name = excluded.name, initials = excluded.initials, updated_at = excluded.updated_at`,
-      )
-      .run(res.user.name, initials, now, now);
+    const current = ctx.sqlite.prepare(`SELECT name FROM profile WHERE id = 'local'`).get() as
+      { name: string } | undefined;
+    if (!current?.name?.trim()) {
+      const name = cleanText(res.user.name).trim().slice(0, 100) || res.user.email;
+      ctx.sqlite
+        .prepare(
+          `INSERT INTO profile (id, name, initials, created_at, updated_at) VALUES ('local', ?, ?, ?, ?)
+           ON CONFLICT(id) DO UPDATE SET name = excluded.name, initials = excluded.initials, updated_at = excluded.updated_at`,
+        )
+        .run(name, initialsOf(name), now, now);
+    }
   })();
   return { serverUrl: api.baseUrl, token: res.token, expiresAt: res.expiresAt, user: res.user };
 }

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
+import { AppError } from '../../../src-shared/errors';
 import fs from 'node:fs';
 import type { ServiceContext } from '../context';
 import { markPresent, type FileStore } from '../attachments';
 import { SyncHttpError, type SyncApi } from './api';
-import { PARKED, type OutboxRow } from './push';
+import { park } from './park';
+import type { OutboxRow } from './push';
 import { setServerVersion } from './state';
 
 /** parts in flight at once. Measured on loopback (2 cores, s3rver in-process) one is fastest;
@@ -61,9 +63,12 @@ export async function pushAttachment(
   };
   const file = files.pathOf(meta.sha256);
   if (!fs.existsSync(file)) {
-    ctx.sqlite
-      .prepare(`UPDATE outbox SET batch_id = '${PARKED}', last_error = ? WHERE seq = ?`)
-      .run('The local copy of this file is missing.', row.seq);
+    park(
+      ctx.sqlite,
+      [row.seq],
+      { code: 'FILE_MISSING', message: 'The local copy of this file is missing.' },
+      ctx.now(),
+    );
     return;
   }
   const label = `Uploading ${meta.fileName}`;
@@ -123,10 +128,8 @@ export async function pushAttachment(
         `The server could not verify ${meta.fileName}; it will be uploaded again.`,
       );
     }
-    if (err instanceof SyncHttpError && err.kind === 'client') {
-      ctx.sqlite
-        .prepare(`UPDATE outbox SET batch_id = '${PARKED}', last_error = ? WHERE seq = ?`)
-        .run(`${err.code}: ${err.message}`, row.seq);
+    if (err instanceof SyncHttpError && err.kind === 'client' && err.status !== 403) {
+      park(ctx.sqlite, [row.seq], { code: err.code || 'REFUSED', message: err.message }, ctx.now());
       return;
     }
     throw err;
@@ -207,8 +210,29 @@ async function uploadParts(
   ctx.sqlite.prepare('DELETE FROM attachment_uploads WHERE sha256 = ?').run(meta.sha256);
 }
 
-/** Download on demand: fetch by presigned GET, verify SHA-256, store under its hash. */
+/** Download on demand; a failure is an answer in words (offline: when it will be there). */
 export async function downloadAttachment(
+  ctx: ServiceContext,
+  api: SyncApi,
+  files: FileStore,
+  id: string,
+): Promise<void> {
+  try {
+    await fetchAttachment(ctx, api, files, id);
+  } catch (err) {
+    if (err instanceof SyncHttpError)
+      throw new AppError(
+        'UNAVAILABLE',
+        err.kind === 'offline'
+          ? 'You are offline: the file will be available once you reconnect.'
+          : err.message,
+      );
+    throw err;
+  }
+}
+
+/** Fetch by presigned GET, verify SHA-256, store under its hash. */
+async function fetchAttachment(
   ctx: ServiceContext,
   api: SyncApi,
   files: FileStore,

@@ -5,6 +5,10 @@ import { useClient, useQuery } from '../../app/client-context';
 import { toast } from '../../app/toasts';
 import { formatWhen } from '../../lib/format';
 import { saveBase64File } from '../../lib/save-file';
+import { MAX_FILE_BYTES } from '../../../src-shared/limits';
+import { canPreview, FilePreview } from './FilePreview';
+
+const LIMIT_MB = Math.round(MAX_FILE_BYTES / 1024 / 1024);
 
 function toBase64(buf: ArrayBuffer): string {
   const bytes = new Uint8Array(buf);
@@ -53,10 +57,44 @@ export function FilesTab({ project }: { project: Project }) {
   ]);
   const [over, setOver] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
+  const [preview, setPreview] = useState<AttachmentInfoT | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  const active = (data ?? []).filter((a) => !a.deletedAt);
+  const removed = (data ?? []).filter((a) => a.deletedAt);
+
+  const remove = async (a: AttachmentInfoT) => {
+    try {
+      await client.call('attachments:remove', { id: a.id });
+      toast.info(`Removed ${a.fileName}.`, {
+        label: 'Undo',
+        run: () => restore(a),
+      });
+    } catch (e) {
+      toast.error((e as Error).message);
+    }
+  };
+  const restore = async (a: AttachmentInfoT) => {
+    try {
+      await client.call('attachments:restore', { id: a.id });
+      toast.info(`Restored ${a.fileName}.`);
+    } catch (e) {
+      toast.error((e as Error).message);
+    }
+  };
 
   const add = async (files: FileList | File[]) => {
     for (const f of Array.from(files)) {
+      // the main process checks again (and the bytes); these answer before reading the file
+      if (f.size === 0) {
+        toast.error(`${f.name} is empty (0 bytes), so there is nothing to add.`);
+        continue;
+      }
+      if (f.size > MAX_FILE_BYTES) {
+        toast.error(
+          `${f.name} is ${Math.round(f.size / 1048576)} MB; files can be at most ${LIMIT_MB} MB.`,
+        );
+        continue;
+      }
       setBusy(`Adding ${f.name}…`);
       try {
         await client.call('attachments:import', {
@@ -116,6 +154,9 @@ export function FilesTab({ project }: { project: Project }) {
         }}
       >
         Drop site photos, artwork or plans here, or click to choose files.
+        <div className="muted" style={{ fontSize: 12, marginTop: 4 }}>
+          Up to {LIMIT_MB} MB per file. Programs and scripts are not accepted.
+        </div>
         <input
           ref={input}
           type="file"
@@ -129,7 +170,7 @@ export function FilesTab({ project }: { project: Project }) {
         />
       </div>
       {busy && <p className="status-line">{busy}</p>}
-      {!data?.length ? (
+      {!active.length ? (
         <p className="muted">No files yet.</p>
       ) : (
         <table className="grid" aria-label="Project files">
@@ -144,7 +185,7 @@ export function FilesTab({ project }: { project: Project }) {
             </tr>
           </thead>
           <tbody>
-            {data.map((a) => (
+            {active.map((a) => (
               <tr key={a.id}>
                 <td>
                   <Thumb a={a} />
@@ -163,9 +204,21 @@ export function FilesTab({ project }: { project: Project }) {
                     <span className="badge submitted">Waiting to upload</span>
                   )}
                 </td>
-                <td>
+                <td style={{ whiteSpace: 'nowrap' }}>
+                  {canPreview(a) && (
+                    <button className="btn small" onClick={() => setPreview(a)}>
+                      Preview
+                    </button>
+                  )}{' '}
                   <button className="btn small" onClick={() => open(a)}>
                     {a.present ? 'Save a copy' : 'Download'}
+                  </button>{' '}
+                  <button
+                    className="btn small"
+                    aria-label={`Remove ${a.fileName}`}
+                    onClick={() => void remove(a)}
+                  >
+                    Remove
                   </button>
                 </td>
               </tr>
@@ -173,6 +226,22 @@ export function FilesTab({ project }: { project: Project }) {
           </tbody>
         </table>
       )}
+      {removed.length > 0 && (
+        <details>
+          <summary>Removed files ({removed.length})</summary>
+          <ul aria-label="Removed files">
+            {removed.map((a) => (
+              <li key={a.id}>
+                {a.fileName}{' '}
+                <button className="btn small" onClick={() => void restore(a)}>
+                  Restore
+                </button>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {preview && <FilePreview file={preview} onClose={() => setPreview(null)} />}
     </section>
   );
 }

@@ -34,16 +34,25 @@ function ConflictCard({ c }: { c: ConflictViewT }) {
         {c.entity === 'project' ? 'Project' : c.entity} “{c.title}”
       </h3>
       <p className="muted" style={{ marginTop: 0 }}>
-        Changed here and on the server since {formatWhen(c.createdAt)}.
-        {c.theirsDeleted ? ' On the server it was deleted.' : ''} Choose per field, or keep one
-        side.
+        Changed here and on the server
+        {c.theirsBy ? ` by ${c.theirsBy}` : ''}
+        {c.theirsAt ? ` (${formatWhen(c.theirsAt)})` : ` (noticed ${formatWhen(c.createdAt)})`}.
+        {c.theirsDeleted ? ' On the server it was deleted.' : ''} Only the fields both sides changed
+        are asked; choose per field, or keep one side.
       </p>
+      {!!c.merged?.length && (
+        <p className="muted" data-testid="merged-fields">
+          Merged by themselves (changed on one side only):{' '}
+          {c.merged.map((m) => `${m.label} (${m.side === 'mine' ? 'yours' : 'theirs'})`).join(', ')}
+          .
+        </p>
+      )}
       <table className="grid compact" aria-label="Differences">
         <thead>
           <tr>
             <th>Field</th>
             <th>Mine (this computer)</th>
-            <th>Theirs (server)</th>
+            <th>Theirs ({c.theirsBy ?? 'server'})</th>
           </tr>
         </thead>
         <tbody>
@@ -51,7 +60,7 @@ function ConflictCard({ c }: { c: ConflictViewT }) {
             const pick = picks[f.path] ?? 'mine';
             return (
               <tr key={f.path}>
-                <td>{f.path}</td>
+                <th scope="row">{f.label ?? f.path}</th>
                 <td>
                   <label>
                     <input

@@ -15,9 +15,11 @@ export function SyncRailLabel() {
   const phase = data?.phase ?? 'signed-out';
   const extra = data?.conflicts
     ? ` · ${data.conflicts} conflict${data.conflicts > 1 ? 's' : ''}`
-    : data?.pending
-      ? ` · ${data.pending} to send`
-      : '';
+    : data?.parked.length
+      ? ` · ${data.parked.length} not accepted`
+      : data?.pending
+        ? ` · ${data.pending} to send`
+        : '';
   return (
     <>
       <span>Sync</span>

@@ -1,73 +1,38 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm } from 'react-hook-form';
-import type { z } from 'zod';
-import { signInSchema } from '../../../src-shared/sync/client';
+import type { SyncStatusView } from '../../../src-shared/sync/client';
 import { useClient, useQuery } from '../../app/client-context';
 import { toast } from '../../app/toasts';
-import { Field } from '../../components/Field';
-import { CommandError } from '../../lib/client';
 import { formatWhen } from '../../lib/format';
 import { ConflictInbox } from './ConflictInbox';
+import { ParkedList } from './ParkedList';
+import { INSECURE_WARNING, SignInForm } from './SignInForm';
 import { PHASE_LABEL, useSyncStatus } from './use-sync';
 
-type SignIn = z.infer<typeof signInSchema>;
+type Status = SyncStatusView;
 
-function SignInForm({ defaultServer }: { defaultServer: string }) {
-  const client = useClient();
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<SignIn>({
-    resolver: zodResolver(signInSchema),
-    defaultValues: { serverUrl: defaultServer, email: '', password: '' },
-  });
-  return (
-    <form
-      className="form card"
-      aria-label="Sign in to sync"
-      noValidate
-      onSubmit={handleSubmit(async (v) => {
-        try {
-          await client.call('sync:sign-in', v);
-          toast.info('Signed in. Syncing…');
-        } catch (e) {
-          if (e instanceof CommandError && Object.keys(e.fields).length) {
-            for (const [k, m] of Object.entries(e.fields))
-              setError(k as keyof SignIn, { message: m });
-          } else toast.error((e as Error).message);
-        }
-      })}
-    >
-      <Field
-        className="full"
-        label="Server URL"
-        placeholder="https://sync.yourcompany.com"
-        error={errors.serverUrl?.message}
-        {...register('serverUrl')}
-      />
-      <Field
-        label="Email"
-        type="email"
-        autoComplete="username"
-        error={errors.email?.message}
-        {...register('email')}
-      />
-      <Field
-        label="Password"
-        type="password"
-        autoComplete="current-password"
-        error={errors.password?.message}
-        {...register('password')}
-      />
-      <div className="full dialog-actions">
-        <button className="btn primary" type="submit" disabled={isSubmitting}>
-          Sign in
-        </button>
-      </div>
-    </form>
-  );
+/**
+ * What a finished "Sync now" / "Repair" says: the run's real outcome, never "finished" when the
+ * server could not be reached.
+ */
+export function outcomeMessage(s: Status, done: string): { kind: 'info' | 'error'; text: string } {
+  const retry = s.nextAttemptAt ? ` It tries again at ${formatWhen(s.nextAttemptAt)}.` : '';
+  if (s.phase === 'offline')
+    return {
+      kind: 'error',
+      text: `Could not reach the sync server, so nothing was sent or received. Your changes are kept on this computer.${retry}`,
+    };
+  if (s.phase === 'error')
+    return {
+      kind: 'error',
+      text: `Sync did not finish: ${s.lastError ?? 'the server refused.'}${retry}`,
+    };
+  if (s.phase === 'needs-confirmation')
+    return { kind: 'info', text: 'Sync stopped to ask you first (see below).' };
+  if (s.parked.length)
+    return {
+      kind: 'info',
+      text: `${done} ${s.parked.length} change(s) were not accepted (see below).`,
+    };
+  return { kind: 'info', text: done };
 }
 
 /** Sync: sign in, state, Sync now / Repair, the mass-delete question, and the conflict inbox. */
@@ -78,8 +43,13 @@ export function SyncScreen() {
   if (!s) return <p className="muted">Loading…</p>;
   const act = async (label: string, fn: () => Promise<unknown>) => {
     try {
-      await fn();
-      toast.info(label);
+      const res = await fn();
+      const out =
+        res && typeof res === 'object' && 'phase' in res
+          ? outcomeMessage(res as Status, label)
+          : { kind: 'info' as const, text: label };
+      if (out.kind === 'error') toast.error(out.text);
+      else toast.info(out.text);
     } catch (e) {
       toast.error((e as Error).message);
     }
@@ -101,10 +71,19 @@ export function SyncScreen() {
             <dt>State</dt>
             <dd>
               <strong data-testid="sync-phase">{PHASE_LABEL[s.phase]}</strong>
-              {s.lastError ? <span style={{ color: 'var(--warn)' }}> — {s.lastError}</span> : null}
+              {s.lastError && s.phase !== 'syncing' ? (
+                <span style={{ color: 'var(--warn)' }}> — {s.lastError}</span>
+              ) : null}
             </dd>
             <dt>Server</dt>
-            <dd className="num">{s.serverUrl}</dd>
+            <dd className="num">
+              {s.serverUrl}
+              {s.insecure && (
+                <div className="form-error" role="alert" data-testid="insecure-warning">
+                  {INSECURE_WARNING}
+                </div>
+              )}
+            </dd>
             <dt>Signed in as</dt>
             <dd>
               {s.user?.name} ({s.user?.email}, {s.user?.role})
@@ -152,18 +131,7 @@ export function SyncScreen() {
               </button>
             </div>
           )}
-          {s.parked.length > 0 && (
-            <div className="card" style={{ marginTop: 10, borderColor: 'var(--warn)' }}>
-              <strong>The server refused {s.parked.length} change(s); they are kept here:</strong>
-              <ul className="warning-list">
-                {s.parked.map((p) => (
-                  <li key={p.entity + p.entityId + p.error}>
-                    {p.entity} {p.entityId.slice(0, 8)}: {p.error}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
+          <ParkedList parked={s.parked} />
           <div className="toolbar" style={{ marginTop: 10 }}>
             <button
               className="btn primary"

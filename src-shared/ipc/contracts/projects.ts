@@ -7,11 +7,12 @@ import {
   profileSchema,
   projectFieldsSchema,
   projectIdSchema,
+  projectPatchSchema,
   projectListSchema,
   projectSchema,
 } from '../../projects';
 
-const updatePatch = projectFieldsSchema.partial();
+const updatePatch = projectPatchSchema;
 
 export const projectsContract = {
   'profile:get': defineCommand(z.object({}).default({}), profileSchema.nullable()),

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { defineCommand, defineEvent } from '../define';
+import { TEXT_LIMITS } from '../../limits';
+import { text } from '../../validation';
 import {
   attachmentInfoSchema,
   conflictViewSchema,
@@ -21,6 +23,11 @@ export const syncContract = {
   /** the mass-delete fail-safe stopped a pull: go ahead */
   'sync:confirm-deletes': defineCommand(none, syncStatusSchema),
   'sync:conflicts': defineCommand(none, z.array(conflictViewSchema)),
+  /** "Discard my change" on a change the server refused (the UI asks for confirmation first) */
+  'sync:discard-parked': defineCommand(
+    z.object({ entity: z.string().min(1).max(40), entityId: z.string().min(1).max(100) }),
+    syncStatusSchema,
+  ),
   'sync:resolve': defineCommand(
     idRef.extend({
       choice: z.enum(['mine', 'theirs', 'merge']),
@@ -35,12 +42,17 @@ export const syncContract = {
   'attachments:import': defineCommand(
     z.object({
       projectId: z.string().min(1),
-      fileName: z
+      fileName: text('File name', { required: true, max: TEXT_LIMITS.fileName }),
+      /** a MIME type as the browser reports it; anything else is stored as a plain file */
+      contentType: z
         .string()
-        .trim()
-        .min(1, { message: 'File name is required' })
-        .max(255, { message: 'File name must be at most 255 characters' }),
-      contentType: z.string().max(255).default('application/octet-stream'),
+        .max(255)
+        .catch('application/octet-stream')
+        .transform((v) =>
+          /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i.test(v)
+            ? v.toLowerCase()
+            : 'application/octet-stream',
+        ),
       base64: z.string(),
     }),
     attachmentInfoSchema,
@@ -55,6 +67,19 @@ export const syncContract = {
     z.object({ fileName: z.string(), contentType: z.string(), base64: z.string() }),
   ),
   'attachments:thumbnail': defineCommand(idRef, z.object({ dataUrl: z.string().nullable() })),
+  /** to the trash (synced as an attachment delete); undo with attachments:restore */
+  'attachments:remove': defineCommand(idRef, attachmentInfoSchema),
+  'attachments:restore': defineCommand(idRef, attachmentInfoSchema),
+  /** an in-app preview of an image on this laptop (the original, as a data URL) */
+  'attachments:preview': defineCommand(
+    idRef,
+    z.object({
+      kind: z.enum(['image', 'none']),
+      dataUrl: z.string().nullable(),
+      fileName: z.string(),
+      contentType: z.string(),
+    }),
+  ),
   /** fetch a file another device added; it then stays available offline */
   'attachments:download': defineCommand(idRef, attachmentInfoSchema),
 };
