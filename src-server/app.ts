@@ -62,7 +62,7 @@ export interface SignwrightServer {
   close(): Promise<void>;
 }
 
-async function openStorage(opts: ServerOptions) {
+async function openStorage(opts: ServerOptions, app: FastifyInstance) {
   const bucket = opts.s3?.bucket ?? opts.bucket ?? 'signwright';
   const region = opts.s3?.region ?? opts.region ?? 'us-east-1';
   if (opts.s3) {
@@ -71,7 +71,11 @@ async function openStorage(opts: ServerOptions) {
     return { store, cleanup: async () => undefined };
   }
   const dir = opts.localS3Dir ?? (await mkdtemp(join(tmpdir(), 'signwright-s3-')));
-  const localS3 = await startLocalS3({ directory: dir, port: opts.localS3Port });
+  const localS3 = await startLocalS3({
+    directory: dir,
+    port: opts.localS3Port,
+    log: (level, msg) => app.log[level](msg),
+  });
   const store = new ObjectStore({ ...localS3, bucket, region });
   await store.ensureBucket(region);
   const cleanup = async () => {
@@ -91,18 +95,19 @@ export async function createServer(opts: ServerOptions = {}): Promise<Signwright
     scrypt: opts.scrypt ?? DEFAULT_SCRYPT,
   };
   const database = await openDatabase(opts);
-  let storage: Awaited<ReturnType<typeof openStorage>>;
-  try {
-    storage = await openStorage(opts);
-  } catch (err) {
-    await database.close();
-    throw err;
-  }
   const app = Fastify({
     logger: opts.logger ?? true,
     bodyLimit: opts.bodyLimitBytes ?? 8 * MiB,
     trustProxy: opts.trustProxy ?? false,
   });
+  let storage: Awaited<ReturnType<typeof openStorage>>;
+  try {
+    storage = await openStorage(opts, app);
+  } catch (err) {
+    await app.close();
+    await database.close();
+    throw err;
+  }
   // zod validates in defineRoute; ajv would answer first with different messages.
   app.setValidatorCompiler(() => (data) => ({ value: data }));
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));

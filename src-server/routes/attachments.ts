@@ -77,10 +77,11 @@ export function attachmentRoutes({ app, database, store, settings }: RouteDeps):
     tags: ['attachments'],
     auth: ANY_ROLE,
     body: attachRequestSchema,
-    response: { 200: attachmentSchema, 201: attachmentSchema },
+    response: { 201: attachmentSchema },
     handler: async ({ user, body, reply }) => {
-      const { attachment, created } = await svc.attach(db, store, user, body);
-      void reply.code(created ? 201 : 200);
+      // 201 for a resend too: the same request gets the same answer (a lost answer is retried).
+      const { attachment } = await svc.attach(db, store, user, body);
+      void reply.code(201);
       return attachment;
     },
   });

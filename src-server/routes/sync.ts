@@ -6,9 +6,10 @@ import {
 } from '../../src-shared/sync/protocol';
 import type { RouteDeps } from '../context';
 import { ANY_ROLE, defineRoute } from '../http/route';
-import { pull, push } from '../services/sync';
+import { pull } from '../services/pull';
+import { push } from '../services/push';
 
-export function syncRoutes({ app, database }: RouteDeps): void {
+export function syncRoutes({ app, database, store }: RouteDeps): void {
   const db = database.db;
 
   defineRoute(app, db, {
@@ -20,7 +21,7 @@ export function syncRoutes({ app, database }: RouteDeps): void {
     auth: ['estimator', 'admin'],
     body: pushRequestSchema,
     response: { 200: pushResponseSchema },
-    handler: async ({ user, body }) => ({ results: await push(db, user, body.mutations) }),
+    handler: async ({ user, body }) => ({ results: await push(db, store, user, body.mutations) }),
   });
 
   defineRoute(app, db, {
