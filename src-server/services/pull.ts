@@ -72,7 +72,8 @@ export async function pull(
   const rows = rowsOf(res);
 
   const changes: string[] = [];
-  let bytes = 0;
+  // The envelope around the changes (`{"changes":[...],"nextCursor":...}`) counts too.
+  let bytes = 100;
   let last: Row | undefined;
   for (const r of rows) {
     if (changes.length === limit) break;
