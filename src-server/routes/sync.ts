@@ -20,6 +20,8 @@ export function syncRoutes({ app, database, store }: RouteDeps): void {
     tags: ['sync'],
     auth: ['estimator', 'admin'],
     body: pushRequestSchema,
+    // Record data is judged per mutation: a bad record is `rejected`, the rest of the batch applies.
+    bodyTextJudgedBy: (path) => path.length === 3 && path[0] === 'mutations' && path[2] === 'data',
     response: { 200: pushResponseSchema },
     handler: async ({ user, body }) => ({ results: await push(db, store, user, body.mutations) }),
   });

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { projectFieldsSchema } from '../../src-shared/projects';
 import { MAX_RECORD_BYTES } from '../../src-shared/sync/protocol';
+import { BAD_TEXT, describeBadText, printable } from '../http/text';
 
 /**
  * What the server refuses in a synced record's `data`, judged per mutation so one bad record is
@@ -25,26 +26,6 @@ export const MAX_DEPTH = 64;
 export const MAX_TEXT_CHARS = 512 * 1024;
 
 const fmt = (n: number) => n.toLocaleString('en-US');
-
-// U+0000, or a surrogate half without its partner. (`u` flag: a valid pair is one code point.)
-const BAD_TEXT = /\u0000|\p{Surrogate}/u;
-
-function describeBadText(s: string): string {
-  const m = BAD_TEXT.exec(s);
-  const ch = m ? m[0] : '';
-  const hex = ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-  return ch === '\u0000'
-    ? 'a NUL character (U+0000), which cannot be stored'
-    : `an unpaired UTF-16 surrogate (U+${hex}), which is not valid Unicode text`;
-}
-
-/** A key made printable for a message: bad characters as \uXXXX. */
-function printable(key: string): string {
-  return key.replace(
-    /\u0000|\p{Surrogate}/gu,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-}
 
 type Limits = Map<string, number>;
 

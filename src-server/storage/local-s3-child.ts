@@ -20,7 +20,7 @@ import S3Error from 's3rver/lib/models/error.js';
 const directory = process.env.LOCAL_S3_DIR ?? '';
 const port = Number(process.env.LOCAL_S3_PORT ?? 0);
 
-const server = new S3rver({ address: '127.0.0.1', port, directory, silent: true });
+const server = new S3rver({ address: '127.0.0.1', port, directory, silent: process.env.LOCAL_S3_VERBOSE !== '1' });
 const store = server.store;
 
 const uploadDir = (bucket: string, uploadId: string) =>
@@ -85,6 +85,18 @@ store.putObjectMultipart = async (bucket, uploadId, parts) => {
     }
   }
   return assemble(bucket, uploadId, parts);
+};
+
+// After a delete s3rver removes the emptied folders above the object; two deletes in one folder
+// race on that cleanup (ENOENT, ENOTEMPTY) and answered 500 although the object was gone.
+const deleteObject = store.deleteObject.bind(store);
+store.deleteObject = async (bucket, key) => {
+  try {
+    await deleteObject(bucket, key);
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code !== 'ENOENT' && code !== 'ENOTEMPTY') throw err;
+  }
 };
 
 process.on('uncaughtException', (err) => {

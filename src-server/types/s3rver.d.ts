@@ -29,6 +29,7 @@ declare module 's3rver' {
       uploadId: string,
       parts: { number: number; etag: string }[],
     ): Promise<{ md5: string; size: number }>;
+    deleteObject(bucket: string, key: string): Promise<void>;
   }
 
   export default class S3rver {
