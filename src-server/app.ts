@@ -6,6 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { PROTOCOL_VERSION } from '../src-shared/sync/protocol';
+import { DEFAULT_ACCOUNT_LIMIT, type AccountLimit } from './auth/login-throttle';
 import { DEFAULT_SCRYPT, type ScryptParams } from './auth/passwords';
 import type { ResolvedSettings, RouteDeps } from './context';
 import { openDatabase, type DatabaseHandle } from './db/client';
@@ -39,12 +40,16 @@ export interface ServerOptions {
   /** S3 needs >= 5 MiB per part except the last; s3rver accepts smaller (tests) */
   partSizeBytes?: number;
   bodyLimitBytes?: number;
+  /** sign-in attempts per client address (default 10 per 60 s) */
   loginRateLimit?: { max: number; timeWindowMs: number };
+  /** failed sign-ins per account before it slows down (auth/login-throttle.ts) */
+  loginAccountLimit?: Partial<AccountLimit>;
   scrypt?: ScryptParams;
   /** fastify/pino logger options; false silences (tests) */
   logger?: FastifyServerOptions['logger'];
-  /** set when behind a load balancer (true or its address/CIDR list), so the login rate limit keys on
-   * the real client address from X-Forwarded-For; default false (the header is not trusted) */
+  /** the address(es) of the proxy in front, so the login rate limit keys on the client address it
+   * puts in X-Forwarded-For; default false (the header is not trusted). config.ts refuses `true`
+   * and whole private ranges: any client in them could then choose its own address. */
   trustProxy?: FastifyServerOptions['trustProxy'];
   /** serve OpenAPI at /docs (default true) */
   docs?: boolean;
@@ -92,6 +97,7 @@ export async function createServer(opts: ServerOptions = {}): Promise<Signwright
     multipartThresholdBytes: opts.multipartThresholdBytes ?? 16 * MiB,
     partSizeBytes: opts.partSizeBytes ?? 8 * MiB,
     loginRateLimit: opts.loginRateLimit ?? { max: 10, timeWindowMs: 60_000 },
+    loginAccountLimit: { ...DEFAULT_ACCOUNT_LIMIT, ...opts.loginAccountLimit },
     scrypt: opts.scrypt ?? DEFAULT_SCRYPT,
   };
   const database = await openDatabase(opts);

@@ -20,7 +20,12 @@ import S3Error from 's3rver/lib/models/error.js';
 const directory = process.env.LOCAL_S3_DIR ?? '';
 const port = Number(process.env.LOCAL_S3_PORT ?? 0);
 
-const server = new S3rver({ address: '127.0.0.1', port, directory, silent: process.env.LOCAL_S3_VERBOSE !== '1' });
+const server = new S3rver({
+  address: '127.0.0.1',
+  port,
+  directory,
+  silent: process.env.LOCAL_S3_VERBOSE !== '1',
+});
 const store = server.store;
 
 const uploadDir = (bucket: string, uploadId: string) =>
