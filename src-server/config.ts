@@ -30,6 +30,7 @@ const envSchema = z.object({
   MULTIPART_THRESHOLD_BYTES: int(1),
   PART_SIZE_BYTES: int(1),
   BODY_LIMIT_BYTES: int(1024),
+  UPLOAD_LIFETIME_SECONDS: int(600),
   LOGIN_RATE_MAX: int(1),
   LOGIN_RATE_WINDOW_MS: int(1000),
   LOGIN_ACCOUNT_FREE_FAILURES: int(1),
@@ -79,6 +80,7 @@ export function serverOptions(e: ServerEnv): ServerOptions {
     multipartThresholdBytes: e.MULTIPART_THRESHOLD_BYTES,
     partSizeBytes: e.PART_SIZE_BYTES,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    uploadLifetimeSeconds: e.UPLOAD_LIFETIME_SECONDS,
     loginRateLimit:
       e.LOGIN_RATE_MAX || e.LOGIN_RATE_WINDOW_MS
         ? { max: e.LOGIN_RATE_MAX ?? 10, timeWindowMs: e.LOGIN_RATE_WINDOW_MS ?? 60_000 }

@@ -10,6 +10,7 @@ export interface ResolvedSettings {
   presignExpirySeconds: number;
   multipartThresholdBytes: number;
   partSizeBytes: number;
+  uploadLifetimeSeconds: number;
   /** per client address (the route's rate limit) */
   loginRateLimit: { max: number; timeWindowMs: number };
   /** per account (auth/login-throttle.ts) */
