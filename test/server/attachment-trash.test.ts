@@ -111,7 +111,9 @@ describe.each(SERVER_BACKENDS)('attachment trash and restore over push ($name)',
     const data = bytes(16 * KiB, 2);
     const first = await attached(data);
     const other = await attached(data, await createProject(t, ann.token, 'Second site'));
-    await pushOk(t, ann.token, [del('attachment', first.id, first.version)]);
+    const [trash] = await pushOk(t, ann.token, [del('attachment', first.id, first.version)]);
+    expect(trash.status).toBe('applied');
+    expect((await download(ann.token, first.id)).status).toBe(404);
     const dl = await download(ann.token, other.id);
     expect(dl.status).toBe(200);
     expect(sha256(Buffer.from(await (await fetch(dl.body.url)).arrayBuffer()))).toBe(other.sha256);
