@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { projectFieldsSchema } from '../../src-shared/projects';
-import { MAX_RECORD_BYTES } from '../../src-shared/sync/protocol';
+import { MAX_RECORD_BYTES, type RejectCode } from '../../src-shared/sync/protocol';
 import { BAD_TEXT, describeBadText, printable } from '../http/text';
 
 /**
@@ -14,7 +14,7 @@ import { BAD_TEXT, describeBadText, printable } from '../http/text';
  */
 
 export interface RecordProblem {
-  code: string;
+  code: RejectCode;
   message: string;
   /** dotted path into data (`customer.contact`, `lines.3.note`); absent for the whole record */
   field?: string;
