@@ -126,12 +126,16 @@ export async function completeMultipart(
   } catch (err) {
     if (!(err instanceof StorageError) || err.fault === 'unavailable') throw err;
     if (err.fault === 'not-found') {
-      await db.delete(multipartUploads).where(eq(multipartUploads.uploadId, row.uploadId));
-      throw new ApiError(404, 'NOT_FOUND', 'Upload was not found: it was abandoned or expired.');
+      // Completed by an earlier call whose answer (or bookkeeping) was lost: the same answer.
+      if ((await store.stat(row.objectKey))?.size !== row.size) {
+        await db.delete(multipartUploads).where(eq(multipartUploads.uploadId, row.uploadId));
+        throw new ApiError(404, 'NOT_FOUND', 'Upload was not found: it was abandoned or expired.');
+      }
+    } else {
+      throw new ApiError(400, 'VALIDATION', `Invalid body: parts: ${err.message}`, {
+        'body.parts': err.message,
+      });
     }
-    throw new ApiError(400, 'VALIDATION', `Invalid body: parts: ${err.message}`, {
-      'body.parts': err.message,
-    });
   }
   await db
     .update(multipartUploads)
