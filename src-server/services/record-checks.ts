@@ -1,5 +1,4 @@
-import type { z } from 'zod';
-import { projectFieldsSchema } from '../../src-shared/projects';
+import { TEXT_LIMITS as L } from '../../src-shared/limits';
 import { MAX_RECORD_BYTES, type RejectCode } from '../../src-shared/sync/protocol';
 import { BAD_TEXT, describeBadText, printable } from '../http/text';
 
@@ -29,27 +28,19 @@ const fmt = (n: number) => n.toLocaleString('en-US');
 
 type Limits = Map<string, number>;
 
-/** Max lengths of the string fields of a zod object (unwrapping defaults, optionals, pipes). */
-export function stringLimits(schema: z.ZodType, prefix = '', out: Limits = new Map()): Limits {
-  let s = schema as unknown as {
-    _zod: { def: { type: string; innerType?: unknown; in?: unknown; shape?: unknown } };
-    maxLength?: number | null;
-    shape?: Record<string, z.ZodType>;
-  };
-  while (['default', 'optional', 'nullable', 'pipe', 'prefault'].includes(s._zod.def.type)) {
-    s = (s._zod.def.innerType ?? s._zod.def.in) as typeof s;
-  }
-  if (s._zod.def.type === 'object' && s.shape) {
-    for (const [k, v] of Object.entries(s.shape)) stringLimits(v, `${prefix}${k}.`, out);
-  } else if (s._zod.def.type === 'string' && typeof s.maxLength === 'number') {
-    out.set(prefix.slice(0, -1), s.maxLength);
-  }
-  return out;
-}
-
-/** Per-entity field limits, taken from the shared form schemas so both sides refuse alike. */
+/** Per-entity field limits: the numbers the desktop forms use (src-shared/limits.ts). */
 const FIELD_LIMITS: Record<string, Limits> = {
-  project: stringLimits(projectFieldsSchema),
+  project: new Map([
+    ['name', L.projectName],
+    ['customer.company', L.customerCompany],
+    ['customer.contact', L.customerContact],
+    ['customer.email', L.customerEmail],
+    ['customer.phone', L.customerPhone],
+    ['siteAddress', L.siteAddress],
+    ['jurisdiction', L.jurisdiction],
+    ['notes', L.projectNotes],
+  ]),
+  design: new Map([['note', L.revisionNote]]),
 };
 
 /**
