@@ -8,12 +8,12 @@ export const BAD_TEXT = /\u0000|\p{Surrogate}/u;
 // eslint-disable-next-line no-control-regex -- as above
 const BAD_TEXT_ALL = /\u0000|\p{Surrogate}/gu;
 
-/** "a NUL character (U+0000), which cannot be stored", for a message naming the field. */
+/** "a NUL character (U+0000)", for a message naming the field. */
 export function describeBadText(s: string): string {
   const ch = BAD_TEXT.exec(s)?.[0] ?? '';
   const hex = ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
   return ch === '\u0000'
-    ? 'a NUL character (U+0000), which cannot be stored'
+    ? 'a NUL character (U+0000)'
     : `an unpaired UTF-16 surrogate (U+${hex}), which is not valid Unicode text`;
 }
 

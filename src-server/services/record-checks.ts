@@ -64,7 +64,7 @@ function walk(
           tooLong,
           fatal: {
             code: 'INVALID_TEXT',
-            message: `${field} contains ${describeBadText(value)}; remove it and sync again.`,
+            message: `The server cannot store ${field}: it contains ${describeBadText(value)}; remove it and sync again.`,
             field,
           },
         };
@@ -109,7 +109,7 @@ function walk(
             tooLong,
             fatal: {
               code: 'INVALID_TEXT',
-              message: `The field name ${at} contains ${describeBadText(k)}; rename or remove it.`,
+              message: `The server cannot store the field name ${at}: it contains ${describeBadText(k)}; rename or remove it.`,
               field: at,
             },
           };
