@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { DEFAULT_SCRYPT } from './auth/passwords';
 import type { ServerOptions } from './app';
@@ -29,10 +30,13 @@ const envSchema = z.object({
   MULTIPART_THRESHOLD_BYTES: int(1),
   PART_SIZE_BYTES: int(1),
   BODY_LIMIT_BYTES: int(1024),
+  UPLOAD_LIFETIME_SECONDS: int(600),
   LOGIN_RATE_MAX: int(1),
   LOGIN_RATE_WINDOW_MS: int(1000),
+  LOGIN_ACCOUNT_FREE_FAILURES: int(1),
+  LOGIN_ACCOUNT_MAX_DELAY_MS: int(1000),
   SCRYPT_LOG2N: int(14),
-  /** 'true' or a comma list of the load balancers' addresses/CIDRs (proxy-addr names work) */
+  /** the address (or a comma list of addresses / narrow CIDRs) of the proxy in front */
   TRUST_PROXY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -76,18 +80,47 @@ export function serverOptions(e: ServerEnv): ServerOptions {
     multipartThresholdBytes: e.MULTIPART_THRESHOLD_BYTES,
     partSizeBytes: e.PART_SIZE_BYTES,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    uploadLifetimeSeconds: e.UPLOAD_LIFETIME_SECONDS,
     loginRateLimit:
       e.LOGIN_RATE_MAX || e.LOGIN_RATE_WINDOW_MS
         ? { max: e.LOGIN_RATE_MAX ?? 10, timeWindowMs: e.LOGIN_RATE_WINDOW_MS ?? 60_000 }
         : undefined,
+    loginAccountLimit: {
+      ...(e.LOGIN_ACCOUNT_FREE_FAILURES ? { freeFailures: e.LOGIN_ACCOUNT_FREE_FAILURES } : {}),
+      ...(e.LOGIN_ACCOUNT_MAX_DELAY_MS ? { maxDelayMs: e.LOGIN_ACCOUNT_MAX_DELAY_MS } : {}),
+    },
     scrypt: e.SCRYPT_LOG2N ? { ...DEFAULT_SCRYPT, log2N: e.SCRYPT_LOG2N } : undefined,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     logger: { level: e.LOG_LEVEL },
   };
 }
 
-// Fastify 5 ignores hop counts (it fails closed), so only true or an address list make sense.
-function parseTrustProxy(v: string | undefined): boolean | string | undefined {
-  if (v === undefined || v === '' || v === 'false') return undefined;
-  return v === 'true' ? true : v;
+/**
+ * TRUST_PROXY names the proxy in front of the API, whose X-Forwarded-For then gives the client
+ * address the login limit counts by. Only that proxy may be trusted: trusting `true`, or a whole
+ * private range (`uniquelocal`, 10.0.0.0/8), lets any client on the office LAN set its own
+ * address with the header and so rotate past the limit. Refused with a message saying why.
+ */
+export function parseTrustProxy(v: string | undefined): string[] | undefined {
+  if (v === undefined || v.trim() === '' || v.trim() === 'false') return undefined;
+  const entries = v
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const [addr, bits, extra] = entry.split('/');
+    const family = isIP(addr);
+    const prefix = bits === undefined ? (family === 6 ? 128 : 32) : Number(bits);
+    const narrowest = family === 6 ? 48 : 16;
+    if (entry === 'loopback') continue; // a proxy on the same host
+    if (!family || extra !== undefined || !Number.isInteger(prefix) || prefix < narrowest) {
+      throw new Error(
+        `TRUST_PROXY: "${entry}" is not allowed. Set it to the address of the proxy in front of the ` +
+          `API (e.g. 10.0.0.5), a comma list of them, a CIDR no wider than /${narrowest}, or ` +
+          '"loopback" for a proxy on the same host. Trusting every client (true) or a whole private ' +
+          'range would let anyone on the LAN choose their own address and get past the login limit.',
+      );
+    }
+  }
+  return entries;
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { AccountLimit } from './auth/login-throttle';
 import type { ScryptParams } from './auth/passwords';
 import type { DatabaseHandle } from './db/client';
 import type { ObjectStore } from './storage/s3';
@@ -9,7 +10,11 @@ export interface ResolvedSettings {
   presignExpirySeconds: number;
   multipartThresholdBytes: number;
   partSizeBytes: number;
+  uploadLifetimeSeconds: number;
+  /** per client address (the route's rate limit) */
   loginRateLimit: { max: number; timeWindowMs: number };
+  /** per account (auth/login-throttle.ts) */
+  loginAccountLimit: AccountLimit;
   scrypt: ScryptParams;
 }
 

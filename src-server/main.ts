@@ -19,6 +19,8 @@ async function main(): Promise<void> {
     await server.close();
     process.exit(0);
   };
+  // A promise nobody awaited must not end the server (Node's default); it is a bug to log.
+  process.on('unhandledRejection', (err) => server.app.log.error({ err }, 'unhandled rejection'));
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 }

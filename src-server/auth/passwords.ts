@@ -44,9 +44,15 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-// Verified against when the email is unknown, so a miss costs the same time as a wrong password.
-let dummyHash: Promise<string> | undefined;
-export function dummyPasswordHash(): Promise<string> {
-  dummyHash ??= hashPassword('not-a-real-password');
-  return dummyHash;
+// Verified against when the email is unknown, so a miss costs the same time as a wrong password:
+// made with the configured cost (a raised SCRYPT_LOG2N must not make misses faster than hits).
+const dummyHashes = new Map<string, Promise<string>>();
+export function dummyPasswordHash(prm = DEFAULT_SCRYPT): Promise<string> {
+  const key = `${prm.log2N}/${prm.r}/${prm.p}`;
+  let h = dummyHashes.get(key);
+  if (!h) {
+    h = hashPassword('not-a-real-password', prm);
+    dummyHashes.set(key, h);
+  }
+  return h;
 }

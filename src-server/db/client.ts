@@ -7,6 +7,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { acquireLock, type DirLock } from './pglite-lock';
 import * as schema from './schema';
 
 /**
@@ -22,6 +23,8 @@ export type DbOrTx = Db | Tx;
 export interface DatabaseHandle {
   db: Db;
   kind: 'postgres' | 'pglite';
+  /** PGlite with a data directory: this process holds it (pglite-lock.ts) */
+  lock?: DirLock;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -31,6 +34,10 @@ export interface OpenDatabaseOptions {
   databaseUrl?: string;
   /** PGlite data directory; unset = in memory */
   pgliteDir?: string;
+  /** who opens the PGlite directory, recorded in its lock (default 'server') */
+  lockHolder?: 'server' | 'admin-cli';
+  /** how long to wait for another process to let go of the PGlite directory (default 10 s) */
+  lockWaitMs?: number;
   poolMax?: number;
 }
 
@@ -68,21 +75,32 @@ async function openPostgres(url: string, poolMax: number): Promise<DatabaseHandl
 }
 
 async function openPglite(opts: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  const lock = opts.pgliteDir
+    ? await acquireLock(opts.pgliteDir, opts.lockHolder ?? 'server', opts.lockWaitMs ?? 10_000)
+    : undefined;
   const client = new PGlite(opts.pgliteDir);
   const pdb = drizzlePglite(client, { schema });
   try {
     await migratePglite(pdb, { migrationsFolder: MIGRATIONS_DIR });
   } catch (err) {
     await client.close().catch(() => undefined);
+    lock?.release();
     throw err;
   }
   const db = pdb as unknown as Db;
   return {
     db,
     kind: 'pglite',
+    lock,
     ping: async () => {
       await db.execute(sql`select 1`);
     },
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }

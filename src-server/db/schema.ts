@@ -142,7 +142,34 @@ export const multipartUploads = pgTable('multipart_uploads', {
   partSize: integer('part_size').notNull(),
   createdBy: uuid('created_by').notNull(),
   createdAt: tz('created_at').notNull().defaultNow(),
+  /** set when the parts were joined; kept so a resent complete gets the same answer */
+  completedAt: tz('completed_at'),
 });
+
+/**
+ * Failed sign-ins per account (the lower-cased email as typed, hashed; unknown emails count the
+ * same as known ones, so the answer never tells which exist). See auth/login-throttle.ts.
+ */
+export const loginThrottle = pgTable('login_throttle', {
+  accountHash: text('account_hash').primaryKey(),
+  failures: integer('failures').notNull(),
+  lastFailureAt: tz('last_failure_at').notNull(),
+  /** until then, sign-ins to this account from addresses it has not used before are refused */
+  lockedUntil: tz('locked_until'),
+});
+
+/** Addresses a user has signed in from successfully: they are not held up by an account lock. */
+export const knownLoginAddresses = pgTable(
+  'known_login_addresses',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    address: text('address').notNull(),
+    lastLoginAt: tz('last_login_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.address] })],
+);
 
 /** Append-only: who did what, when, with the entity before and after. */
 export const auditEvents = pgTable(

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import type { ApiErrorCode } from '../../src-shared/sync/protocol';
 import { fieldErrors } from '../../src-shared/validation';
+import { StorageError } from '../storage/errors';
 
 /** The one error type handlers throw on purpose; everything else becomes a generic 500. */
 export class ApiError extends Error {
@@ -38,6 +39,33 @@ export function validationError(where: string, error: z.ZodError): ApiError {
   return new ApiError(400, 'VALIDATION', message, fields);
 }
 
+/** A storage failure as the answer the caller should see (see storage/errors.ts). */
+export function storageAnswer(err: StorageError): ApiError {
+  if (err.fault === 'client') {
+    return new ApiError(400, 'VALIDATION', err.message, { body: err.message });
+  }
+  if (err.fault === 'not-found') return new ApiError(404, 'NOT_FOUND', err.message);
+  return new ApiError(503, 'UNAVAILABLE', err.message);
+}
+
+// Postgres SQLSTATE classes that mean "the database is not there right now", not "this request
+// is wrong": connection exceptions (08), operator intervention such as a restart (57P),
+// insufficient resources (53), and the node socket errors under them.
+const DB_DOWN = /^(08|57P|53)/;
+const SOCKET_DOWN = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']);
+
+export function isDatabaseDown(err: unknown): boolean {
+  // drizzle wraps the driver's error in `cause`; look a few levels down
+  let e = err as { code?: unknown; cause?: unknown; message?: unknown } | undefined;
+  for (let depth = 0; e && depth < 5; depth++, e = e.cause as typeof e) {
+    const code = typeof e.code === 'string' ? e.code : '';
+    if (DB_DOWN.test(code) || SOCKET_DOWN.has(code)) return true;
+    if (typeof e.message === 'string' && /Connection terminated|PGlite is closed/i.test(e.message))
+      return true;
+  }
+  return false;
+}
+
 export function installErrorHandlers(app: FastifyInstance): void {
   app.setNotFoundHandler((req, reply) => {
     void reply
@@ -47,6 +75,27 @@ export function installErrorHandlers(app: FastifyInstance): void {
 
   app.setErrorHandler((err: FastifyError | ApiError, req, reply) => {
     if (err instanceof ApiError) return reply.code(err.statusCode).send(err.toBody());
+    if (err instanceof StorageError) {
+      const answer = storageAnswer(err);
+      if (answer.statusCode === 503) {
+        req.log.warn({ err, operation: err.operation }, 'storage unavailable');
+        void reply.header('retry-after', '5');
+      }
+      return reply.code(answer.statusCode).send(answer.toBody());
+    }
+    if (isDatabaseDown(err)) {
+      req.log.warn({ err }, 'database unavailable');
+      return reply
+        .code(503)
+        .header('retry-after', '5')
+        .send(
+          new ApiError(
+            503,
+            'UNAVAILABLE',
+            'The database is not answering; try again shortly.',
+          ).toBody(),
+        );
+    }
     const status = err.statusCode ?? 500;
     if (status === 413 || err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return reply

@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { apiErrorSchema, ROLES, type Role } from '../../src-shared/sync/protocol';
 import type { AuthUser } from '../auth/tokens';
 import type { Db } from '../db/client';
-import { validationError } from './errors';
+import { ApiError, validationError } from './errors';
 import { authenticate } from './guard';
+import { findBadText } from './text';
 
 /**
  * Declares a route once: zod schemas validate at the boundary (so messages name the field the
@@ -37,6 +38,8 @@ export interface RouteDef<B, Q, P> {
   headers?: z.ZodType;
   response?: Record<number, z.ZodType>;
   config?: RouteShorthandOptions['config'];
+  /** parts of the body whose text is judged by the handler itself (a push's record data) */
+  bodyTextJudgedBy?: (path: string[]) => boolean;
   handler(ctx: RouteContext<B, Q, P>): Promise<unknown>;
 }
 
@@ -45,10 +48,22 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output') {
   return rest;
 }
 
-function parse<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T {
+function parse<T>(
+  schema: z.ZodType<T> | undefined,
+  value: unknown,
+  where: string,
+  skip?: (path: string[]) => boolean,
+): T {
   if (!schema) return undefined as T;
   const r = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
   if (!r.success) throw validationError(where, r.error);
+  // Whatever a route stores or passes on, Postgres and HTTP headers must be able to hold.
+  const bad = findBadText(r.data, skip);
+  if (bad) {
+    const field = bad.path ? `${where}.${bad.path}` : where;
+    const msg = `contains ${bad.what}`;
+    throw new ApiError(400, 'VALIDATION', `Invalid ${where}: ${field} ${msg}`, { [field]: msg });
+  }
   return r.data;
 }
 
@@ -80,7 +95,7 @@ export function defineRoute<B = undefined, Q = undefined, P = undefined>(
       // Public routes never read ctx.user, hence the placeholder.
       const user = def.auth ? await authenticate(db, req, def.auth) : (null as unknown as AuthUser);
       const ctx: RouteContext<B, Q, P> = {
-        body: parse(def.body, req.body, 'body'),
+        body: parse(def.body, req.body, 'body', def.bodyTextJudgedBy),
         query: parse(def.query, req.query, 'query'),
         params: parse(def.params, req.params, 'params'),
         user,

@@ -14,6 +14,22 @@ import type { RouteDeps } from '../context';
 import { ANY_ROLE, defineRoute } from '../http/route';
 import * as svc from '../services/attachments';
 
+/**
+ * The content type travels into S3 as a header and back on every download, so the server takes
+ * a MIME type only (`type/subtype`, parameters allowed), printable ASCII: no CR, LF or NUL.
+ */
+const TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+const mimeType = z
+  .string({ error: 'must be text' })
+  .trim()
+  .min(1, { message: 'is required' })
+  .max(255, { message: 'must be at most 255 characters' })
+  .regex(new RegExp(`^${TOKEN}/${TOKEN}( *;[\x20-\x7e]*)?$`), {
+    message: 'must be a MIME type like image/jpeg (printable ASCII, no line breaks)',
+  });
+const presignBody = presignRequestSchema.extend({ contentType: mimeType });
+const attachBody = attachRequestSchema.extend({ contentType: mimeType });
+
 // Field staff attach site photos too, so every role may upload and download.
 export function attachmentRoutes({ app, database, store, settings }: RouteDeps): void {
   const db = database.db;
@@ -29,7 +45,7 @@ export function attachmentRoutes({ app, database, store, settings }: RouteDeps):
     summary: 'Upload URL(s) for a file by SHA-256; `exists: true` means skip the upload',
     tags: ['attachments'],
     auth: ANY_ROLE,
-    body: presignRequestSchema,
+    body: presignBody,
     response: { 200: presignResponseSchema },
     handler: ({ user, body }) => svc.presign(db, store, user, body, limits),
   });
@@ -76,11 +92,12 @@ export function attachmentRoutes({ app, database, store, settings }: RouteDeps):
     summary: 'Verify an uploaded object (size + SHA-256) and record it on a project',
     tags: ['attachments'],
     auth: ANY_ROLE,
-    body: attachRequestSchema,
-    response: { 200: attachmentSchema, 201: attachmentSchema },
+    body: attachBody,
+    response: { 201: attachmentSchema },
     handler: async ({ user, body, reply }) => {
-      const { attachment, created } = await svc.attach(db, store, user, body);
-      void reply.code(created ? 201 : 200);
+      // 201 for a resend too: the same request gets the same answer (a lost answer is retried).
+      const { attachment } = await svc.attach(db, store, user, body);
+      void reply.code(201);
       return attachment;
     },
   });

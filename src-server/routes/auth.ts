@@ -5,6 +5,7 @@ import {
   loginResponseSchema,
   roleSchema,
 } from '../../src-shared/sync/protocol';
+import { accountWait, recordFailure, recordSuccess } from '../auth/login-throttle';
 import { dummyPasswordHash, verifyPassword } from '../auth/passwords';
 import { issueToken, revokeToken, revokeUserTokens } from '../auth/tokens';
 import type { RouteDeps } from '../context';
@@ -38,18 +39,35 @@ export function authRoutes({ app, database, settings }: RouteDeps): void {
         timeWindow: settings.loginRateLimit.timeWindowMs,
       },
     },
-    handler: async ({ body }) => {
+    handler: async ({ body, req, reply }) => {
       const rows = await db
         .select()
         .from(users)
         .where(and(eq(users.email, body.email), isNull(users.disabledAt)));
       const user = rows[0];
+      const lim = settings.loginAccountLimit;
+      // The per-account limit (per-address is the route's rateLimit): a guesser who rotates
+      // addresses waits; the owner, from an address that signed in before, does not.
+      const wait = await accountWait(db, body.email, user?.id ?? null, req.ip, lim);
+      if (wait > 0) {
+        const seconds = Math.ceil(wait / 1000);
+        void reply.header('retry-after', String(seconds));
+        throw new ApiError(
+          429,
+          'RATE_LIMITED',
+          `Too many failed sign-ins for this account; try again in ${seconds} s.`,
+        );
+      }
       // Always run scrypt so an unknown email takes as long as a wrong password.
       const ok = await verifyPassword(
         body.password,
-        user?.passwordHash ?? (await dummyPasswordHash()),
+        user?.passwordHash ?? (await dummyPasswordHash(settings.scrypt)),
       );
-      if (!user || !ok) throw new ApiError(401, 'UNAUTHORIZED', 'Email or password is wrong.');
+      if (!user || !ok) {
+        await recordFailure(db, body.email, lim);
+        throw new ApiError(401, 'UNAUTHORIZED', 'Email or password is wrong.');
+      }
+      await recordSuccess(db, user.id, req.ip);
       const { token, expiresAt } = await issueToken(db, user, settings.tokenTtlSeconds);
       await audit(db, [
         {

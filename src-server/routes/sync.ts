@@ -6,9 +6,10 @@ import {
 } from '../../src-shared/sync/protocol';
 import type { RouteDeps } from '../context';
 import { ANY_ROLE, defineRoute } from '../http/route';
-import { pull, push } from '../services/sync';
+import { pull } from '../services/pull';
+import { push } from '../services/push';
 
-export function syncRoutes({ app, database }: RouteDeps): void {
+export function syncRoutes({ app, database, store }: RouteDeps): void {
   const db = database.db;
 
   defineRoute(app, db, {
@@ -19,8 +20,10 @@ export function syncRoutes({ app, database }: RouteDeps): void {
     tags: ['sync'],
     auth: ['estimator', 'admin'],
     body: pushRequestSchema,
+    // Record data is judged per mutation: a bad record is `rejected`, the rest of the batch applies.
+    bodyTextJudgedBy: (path) => path.length === 3 && path[0] === 'mutations' && path[2] === 'data',
     response: { 200: pushResponseSchema },
-    handler: async ({ user, body }) => ({ results: await push(db, user, body.mutations) }),
+    handler: async ({ user, body }) => ({ results: await push(db, store, user, body.mutations) }),
   });
 
   defineRoute(app, db, {

@@ -1,129 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import type {
-  AttachRequest,
-  Attachment,
-  PresignRequest,
-  PresignResponse,
-} from '../../src-shared/sync/protocol';
+import type { AttachRequest, Attachment } from '../../src-shared/sync/protocol';
 import type { AuthUser } from '../auth/tokens';
 import type { Db } from '../db/client';
-import { multipartUploads, records } from '../db/schema';
+import { records } from '../db/schema';
 import { ApiError, notFound } from '../http/errors';
 import type { ObjectStore } from '../storage/s3';
 import { audit } from './audit';
 import { lockOrg, saveSeq } from './org-lock';
 import { findLive } from './records';
+import { objectKey, promote, stagingKey, verifiedState } from './verified-objects';
 
 /**
- * Content-addressed attachments: the object key is `org/<orgId>/sha256/<hex>`, derived from the
- * caller's org, so a client can only ever write or read its own org's prefix. Nothing is recorded
- * until the server has streamed the object back and checked its size and SHA-256 itself.
+ * Attach: a file is recorded on a project only after the server has checked its size and
+ * SHA-256 itself. The bytes come from the verified content address when a genuine copy is already
+ * there, else from the caller's staging upload, which is hashed and then promoted
+ * (verified-objects.ts). A failed check removes that staging upload only.
  */
 
-export interface AttachmentLimits {
-  multipartThresholdBytes: number;
-  partSizeBytes: number;
-  presignExpirySeconds: number;
-}
+export { abortMultipart, completeMultipart, presign, presignParts } from './uploads';
 
-export const objectKey = (orgId: string, sha256: string) => `org/${orgId}/sha256/${sha256}`;
-
-export async function presign(
-  db: Db,
-  store: ObjectStore,
-  user: AuthUser,
-  req: PresignRequest,
-  lim: AttachmentLimits,
-): Promise<PresignResponse> {
-  const key = objectKey(user.orgId, req.sha256);
-  const existing = await store.stat(key);
-  // Same size is a cheap sanity check; attach still hashes before recording anything.
-  if (existing && existing.size === req.size) return { mode: 'exists', exists: true, key };
-  const expiresAt = new Date(Date.now() + lim.presignExpirySeconds * 1000).toISOString();
-  if (req.size <= lim.multipartThresholdBytes) {
-    const url = await store.presignPut(key, lim.presignExpirySeconds);
-    return { mode: 'single', exists: false, key, url, method: 'PUT', expiresAt };
-  }
-  const partSize = lim.partSizeBytes;
-  const count = Math.ceil(req.size / partSize);
-  if (count > 10_000) {
-    throw new ApiError(400, 'VALIDATION', 'size needs more than 10,000 parts', { size: 'too big' });
-  }
-  const uploadId = await store.initiateMultipart(key, req.contentType);
-  await db.insert(multipartUploads).values({
-    uploadId,
-    orgId: user.orgId,
-    objectKey: key,
-    sha256: req.sha256,
-    size: req.size,
-    partSize,
-    createdBy: user.userId,
-  });
-  const parts = await Promise.all(
-    Array.from({ length: count }, async (_, i) => ({
-      partNumber: i + 1,
-      url: await store.presignPart(key, uploadId, i + 1, lim.presignExpirySeconds),
-    })),
-  );
-  return { mode: 'multipart', exists: false, key, uploadId, partSize, parts, expiresAt };
-}
-
-async function ownUpload(db: Db, user: AuthUser, uploadId: string, sha256: string) {
-  const rows = await db
-    .select()
-    .from(multipartUploads)
-    .where(and(eq(multipartUploads.uploadId, uploadId), eq(multipartUploads.orgId, user.orgId)));
-  const row = rows[0];
-  if (!row || row.sha256 !== sha256) throw notFound('Upload');
-  return row;
-}
-
-export async function completeMultipart(
-  db: Db,
-  store: ObjectStore,
-  user: AuthUser,
-  req: { sha256: string; uploadId: string; parts: { partNumber: number; etag: string }[] },
-): Promise<{ key: string }> {
-  const row = await ownUpload(db, user, req.uploadId, req.sha256);
-  await store.completeMultipart(row.objectKey, row.uploadId, req.parts);
-  await db.delete(multipartUploads).where(eq(multipartUploads.uploadId, row.uploadId));
-  return { key: row.objectKey };
-}
-
-/**
- * Fresh part URLs for an upload already under way: a client that restarted (or waited past the
- * URLs' expiry) continues from its last finished part instead of starting over.
- */
-export async function presignParts(
-  db: Db,
-  store: ObjectStore,
-  user: AuthUser,
-  req: { sha256: string; uploadId: string; partNumbers: number[] },
-  lim: { presignExpirySeconds: number },
-): Promise<{ parts: { partNumber: number; url: string }[]; expiresAt: string }> {
-  const row = await ownUpload(db, user, req.uploadId, req.sha256);
-  const parts = await Promise.all(
-    req.partNumbers.map(async (n) => ({
-      partNumber: n,
-      url: await store.presignPart(row.objectKey, row.uploadId, n, lim.presignExpirySeconds),
-    })),
-  );
-  return { parts, expiresAt: new Date(Date.now() + lim.presignExpirySeconds * 1000).toISOString() };
-}
-
-export async function abortMultipart(
-  db: Db,
-  store: ObjectStore,
-  user: AuthUser,
-  req: { sha256: string; uploadId: string },
-): Promise<void> {
-  const row = await ownUpload(db, user, req.uploadId, req.sha256);
-  await store.abortMultipart(row.objectKey, row.uploadId);
-  await db.delete(multipartUploads).where(eq(multipartUploads.uploadId, row.uploadId));
-}
-
-function toAttachment(r: typeof records.$inferSelect): Attachment {
+export function toAttachment(r: typeof records.$inferSelect): Attachment {
   const d = r.data as Record<string, string | number>;
   return {
     id: r.id,
@@ -138,6 +35,52 @@ function toAttachment(r: typeof records.$inferSelect): Attachment {
   };
 }
 
+/** Field by field: jsonb gives keys back in its own order, so JSON text cannot be compared. */
+function sameAttachment(stored: Record<string, unknown>, wanted: Record<string, unknown>) {
+  return (
+    String(stored.projectId).toLowerCase() === wanted.projectId &&
+    stored.sha256 === wanted.sha256 &&
+    Number(stored.size) === wanted.size &&
+    stored.fileName === wanted.fileName &&
+    stored.contentType === wanted.contentType
+  );
+}
+
+const mismatch = (field: string, msg: string) =>
+  new ApiError(422, 'HASH_MISMATCH', `Uploaded object does not match: ${msg}`, { [field]: msg });
+
+/** Makes sure a genuine copy of the announced content is at the verified key, or throws 422. */
+async function verifyUpload(db: Db, store: ObjectStore, user: AuthUser, req: AttachRequest) {
+  const verified = await verifiedState(db, store, user.orgId, req.sha256);
+  const staging = stagingKey(user.orgId, user.userId, req.sha256, req.size);
+  if (verified.kind === 'genuine') {
+    if (verified.size !== req.size) {
+      throw mismatch(
+        'size',
+        `the file with this SHA-256 has ${verified.size} bytes, not ${req.size}`,
+      );
+    }
+    // Already verified (another upload of the same file won): this caller's copy is not needed.
+    await store.remove(staging).catch(() => undefined);
+    return;
+  }
+  const st = await store.stat(staging);
+  if (!st) {
+    throw new ApiError(422, 'UPLOAD_MISSING', 'No uploaded object has that SHA-256 yet.', {
+      sha256: 'not uploaded',
+    });
+  }
+  const actual = st.size === req.size ? await store.sha256(staging) : { sha256: '', size: st.size };
+  if (actual.sha256 !== req.sha256 || actual.size !== req.size) {
+    // Only this caller's own staging copy is removed, so a fresh upload can replace it.
+    await store.remove(staging).catch(() => undefined);
+    throw actual.size !== req.size
+      ? mismatch('size', `stored ${actual.size} bytes, announced ${req.size}`)
+      : mismatch('sha256', 'the uploaded bytes hash to a different SHA-256');
+  }
+  await promote(db, store, user.orgId, req.sha256, staging);
+}
+
 export async function attach(
   db: Db,
   store: ObjectStore,
@@ -145,46 +88,39 @@ export async function attach(
   req: AttachRequest,
 ): Promise<{ attachment: Attachment; created: boolean }> {
   if (!(await findLive(db, user.orgId, 'project', req.projectId))) throw notFound('Project');
-  const key = objectKey(user.orgId, req.sha256);
-  const st = await store.stat(key);
-  if (!st) {
-    throw new ApiError(422, 'UPLOAD_MISSING', 'No uploaded object has that SHA-256 yet.', {
-      sha256: 'not uploaded',
-    });
-  }
-  const mismatch = (field: string, msg: string) =>
-    new ApiError(422, 'HASH_MISMATCH', `Uploaded object does not match: ${msg}`, { [field]: msg });
-  if (st.size !== req.size)
-    throw mismatch('size', `stored ${st.size} bytes, announced ${req.size}`);
-  const actual = await store.sha256(key);
-  if (actual.sha256 !== req.sha256 || actual.size !== req.size) {
-    // The bytes under this content address are wrong; remove them so a fresh upload can replace
-    // them (presign would otherwise answer "exists").
-    await store.remove(key).catch(() => undefined);
-    throw mismatch('sha256', 'the uploaded bytes hash to a different SHA-256');
-  }
-
-  const id = req.id ?? randomUUID();
+  const id = (req.id ?? randomUUID()).toLowerCase();
   const data = {
-    projectId: req.projectId,
+    projectId: req.projectId.toLowerCase(),
     sha256: req.sha256,
     size: req.size,
     fileName: req.fileName,
     contentType: req.contentType,
   };
-  return db.transaction(async (tx) => {
-    let seq = await lockOrg(tx, user.orgId);
-    // Re-checked under the lock: the project may have been deleted while we were hashing.
-    if (!(await findLive(tx, user.orgId, 'project', req.projectId))) throw notFound('Project');
-    const prev = await tx
+  const find = (tx: Db) =>
+    tx
       .select()
       .from(records)
       .where(
         and(eq(records.orgId, user.orgId), eq(records.entity, 'attachment'), eq(records.id, id)),
       );
-    if (prev[0]) {
-      const same = JSON.stringify(prev[0].data) === JSON.stringify(data) && !prev[0].deleted;
-      if (same) return { attachment: toAttachment(prev[0]), created: false };
+  // The same request again (its answer was lost): the same answer, without hashing again.
+  const earlier = (await find(db))[0];
+  if (earlier && sameAttachment(earlier.data, data)) {
+    return { attachment: toAttachment(earlier), created: false };
+  }
+  if (earlier)
+    throw new ApiError(409, 'CONFLICT', `Attachment ${id} already exists with other content.`);
+
+  await verifyUpload(db, store, user, req);
+  return db.transaction(async (tx) => {
+    let seq = await lockOrg(tx, user.orgId);
+    // Re-checked under the lock: the project may have been deleted while we were hashing, and a
+    // concurrent identical attach may have recorded it first.
+    if (!(await findLive(tx, user.orgId, 'project', req.projectId))) throw notFound('Project');
+    const prev = (await find(tx as unknown as Db))[0];
+    if (prev) {
+      if (sameAttachment(prev.data, data))
+        return { attachment: toAttachment(prev), created: false };
       throw new ApiError(409, 'CONFLICT', `Attachment ${id} already exists with other content.`);
     }
     const rows = await tx

@@ -98,7 +98,7 @@ export async function listUsers(db: DbOrTx, orgId: string): Promise<UserRow[]> {
   return rows.map(toUserRow);
 }
 
-function toUserRow(r: typeof users.$inferSelect): UserRow {
+export function toUserRow(r: typeof users.$inferSelect): UserRow {
   return {
     id: r.id,
     orgId: r.orgId,

@@ -6,7 +6,9 @@ import { idempotencyKeys, records } from '../db/schema';
 import { ApiError, notFound } from '../http/errors';
 import { audit } from './audit';
 import { lockOrg, saveSeq } from './org-lock';
+import { storedStatus } from './project-rules';
 import { findLive } from './records';
+import { canTransition, STATUS_LABELS } from '../../src-shared/projects';
 
 /**
  * Submitting moves a project's data.status to 'submitted' exactly once. The answer is stored under
@@ -43,6 +45,15 @@ export async function submitProject(
       const at =
         typeof project.data.submittedAt === 'string' ? ` at ${project.data.submittedAt}` : '';
       throw new ApiError(409, 'ALREADY_SUBMITTED', `Project was already submitted${at}.`);
+    }
+    const from = storedStatus(project.data) ?? 'draft';
+    if (!canTransition(from, 'submitted')) {
+      // src-shared/projects.ts TRANSITIONS: only an estimate (Estimating) is submitted.
+      throw new ApiError(
+        409,
+        'CONFLICT',
+        `A project is submitted from ${STATUS_LABELS.estimating}; this one is ${STATUS_LABELS[from]}.`,
+      );
     }
     const submittedAt = new Date().toISOString();
     const data = { ...project.data, status: 'submitted', submittedAt, submittedBy: user.userId };

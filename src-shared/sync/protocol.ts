@@ -109,6 +109,43 @@ export const mutationResultSchema = z.discriminatedUnion('status', [
 ]);
 export type MutationResult = z.infer<typeof mutationResultSchema>;
 
+/**
+ * The `code` of a `rejected` result (the server answers these today; a client shows `message`,
+ * which names the field and the limit, and must treat an unknown code like any other rejection):
+ * - INVALID_TEXT: a NUL (U+0000) or an unpaired UTF-16 surrogate in a value or a key
+ * - INVALID_NUMBER: a number JSON cannot carry (1e999 reads as Infinity)
+ * - TOO_DEEP: data nested more than 64 levels
+ * - RECORD_TOO_LARGE: data over MAX_RECORD_BYTES; FIELD_TOO_LONG: a text over its limit
+ *   (the shared form limits for project fields, 524,288 characters for any other text)
+ * - STORAGE_REFUSED: the database refused the record for a reason not checked before
+ * - PROJECT_NOT_FOUND, NOT_FOUND: data.projectId names no live project; a delete of nothing
+ * - SUBMIT_REQUIRED, INVALID_STATUS, INVALID_TRANSITION: project status outside the state machine
+ *   (src-shared/projects.ts) from the server's status; SERVER_OWNED_FIELD: submittedAt/submittedBy
+ * - INVALID_ID: a company record whose id is not the organization's id
+ * - ATTACH_REQUIRED, ATTACHMENT_IMMUTABLE, ATTACHMENT_MISMATCH, FILE_MISSING: attachment pushes
+ *   other than a trash or a restore of the record as it was, or a restore whose bytes are gone
+ */
+export const REJECT_CODES = [
+  'INVALID_TEXT',
+  'INVALID_NUMBER',
+  'TOO_DEEP',
+  'RECORD_TOO_LARGE',
+  'FIELD_TOO_LONG',
+  'STORAGE_REFUSED',
+  'PROJECT_NOT_FOUND',
+  'NOT_FOUND',
+  'SUBMIT_REQUIRED',
+  'INVALID_STATUS',
+  'INVALID_TRANSITION',
+  'SERVER_OWNED_FIELD',
+  'INVALID_ID',
+  'ATTACH_REQUIRED',
+  'ATTACHMENT_IMMUTABLE',
+  'ATTACHMENT_MISMATCH',
+  'FILE_MISSING',
+] as const;
+export type RejectCode = (typeof REJECT_CODES)[number];
+
 export const pushResponseSchema = z.object({ results: z.array(mutationResultSchema) });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 

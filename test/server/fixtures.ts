@@ -27,10 +27,15 @@ export async function pushOk(t: TestServer, token: string, mutations: Mutation[]
   return res.body.results;
 }
 
-/** Creates a project and returns its id. */
-export async function createProject(t: TestServer, token: string, name = 'Main St pylon') {
+/** Creates a project (draft unless told) and returns its id. */
+export async function createProject(
+  t: TestServer,
+  token: string,
+  name = 'Main St pylon',
+  status: 'draft' | 'estimating' = 'draft',
+) {
   const id = randomUUID();
-  const [r] = await pushOk(t, token, [upsert('project', id, 0, { name, status: 'draft' })]);
+  const [r] = await pushOk(t, token, [upsert('project', id, 0, { name, status })]);
   if (r.status !== 'applied') throw new Error(`project not applied: ${JSON.stringify(r)}`);
   return id;
 }

@@ -12,6 +12,18 @@ import { createOrg, createUser } from '../../src-server/services/orgs';
  * on a free port in a temp dir. Everything listens on 127.0.0.1 port 0.
  */
 
+/**
+ * The databases a server test runs on: the embedded PGlite always, and Postgres as well when
+ * TEST_DATABASE_URL is set (CI sets it). Use with `describe.each(SERVER_BACKENDS)` and pass
+ * `pg` to startTestServer.
+ */
+export const SERVER_BACKENDS: { name: string; pg: string | false }[] = [
+  { name: 'PGlite', pg: false },
+  ...(process.env.TEST_DATABASE_URL
+    ? [{ name: 'Postgres', pg: process.env.TEST_DATABASE_URL }]
+    : []),
+];
+
 export interface TestServerOptions extends ServerOptions {
   /** admin URL of a Postgres server to create the throwaway database on; false forces PGlite */
   pg?: string | false;

@@ -192,7 +192,7 @@ describe('submit', () => {
     );
 
   it('submits once, replays the same answer for the same key and 409s another key', async () => {
-    const id = await createProject(t, a.token, 'To submit');
+    const id = await createProject(t, a.token, 'To submit', 'estimating');
     const key = randomUUID();
     const first = await submit(a.token, id, key);
     expect(first.status).toBe(200);
@@ -218,12 +218,12 @@ describe('submit', () => {
   });
 
   it('needs the Idempotency-Key header and refuses reuse for another project', async () => {
-    const id = await createProject(t, a.token);
+    const id = await createProject(t, a.token, 'Needs a key', 'estimating');
     const missing = await submit(a.token, id);
     expect(missing.status).toBe(400);
     const key = randomUUID();
     expect((await submit(a.token, id, key)).status).toBe(200);
-    const other = await createProject(t, a.token);
+    const other = await createProject(t, a.token, 'Other', 'estimating');
     const reused = await submit(a.token, other, key);
     expect(reused.status).toBe(422);
     expect(reused.body.error?.code).toBe('IDEMPOTENCY_KEY_REUSED');
