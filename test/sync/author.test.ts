@@ -4,20 +4,7 @@ import type { ConflictViewT } from '../../src-shared/sync/client';
 import type { TestServer, TestUser } from '../server/harness';
 import { BACKENDS, signedInClient, startServer, syncOk } from './helpers';
 
-/**
- * Pulled changes carry `author` (src-shared/sync/protocol.ts). Until the server fills it, this
- * test adds it to the server's real pull answers on the way in, as the server will send it.
- */
-function withAuthor(name: string, userId: string): typeof fetch {
-  return async (input, init) => {
-    const res = await fetch(input, init);
-    if (!String(input).includes('/v1/sync/pull') || !res.ok) return res;
-    const body = (await res.json()) as { changes: Record<string, unknown>[] };
-    for (const c of body.changes) c.author = { userId, name };
-    return new Response(JSON.stringify(body), { status: res.status, headers: res.headers });
-  };
-}
-
+/** Pulled changes carry their `author` (src-shared/sync/protocol.ts), filled by the server. */
 describe.each(BACKENDS)('the author of a pulled change ($name)', ({ pg }) => {
   let server: TestServer;
   let ann: TestUser;
@@ -31,9 +18,7 @@ describe.each(BACKENDS)('the author of a pulled change ($name)', ({ pg }) => {
 
   it('is the actor in Activity and the "theirs" of a conflict, with when', async () => {
     const a = await signedInClient(server, ann);
-    const b = await signedInClient(server, ben, {
-      sync: { fetchImpl: withAuthor('Ann Estimator', ann.userId) },
-    });
+    const b = await signedInClient(server, ben);
     try {
       const p = await a.call<Project>('projects:create', { name: 'Authored', notes: 'v1' });
       await syncOk(a);
