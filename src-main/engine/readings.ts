@@ -1,0 +1,86 @@
+import type { SignDesignInput } from '../../src-shared/engine/input';
+import type { Reading } from '../../src-shared/engine/output';
+import { KD_POLE_ROUND, KD_POLE_SQUARE } from './data/wind-tables';
+import type { FoundationLoads } from './foundation/loads';
+import type { PoleContext, PoleEvaluation } from './poles/evaluate';
+import { rnd } from './steps';
+
+/**
+ * The readings of the codes this design rests on that a plan checker must accept (or reject):
+ * each is a choice where the text leaves room, stated once with its clause. The calc sheet, the
+ * calc report and the UI print this list as it is.
+ */
+export function buildReadings(
+  input: SignDesignInput,
+  ctx: PoleContext,
+  chosen: PoleEvaluation,
+  loads: FoundationLoads,
+): Reading[] {
+  const out: Reading[] = [];
+  const f = input.foundation;
+  const w = ctx.wind;
+  const add = (id: string, title: string, text: string) => out.push({ id, title, text });
+  if (f.soil.geotechPsfPerFt === undefined) {
+    add(
+      'soil-increase',
+      'Isolated-pole soil increase',
+      f.isolatedPoleIncrease
+        ? 'Lateral bearing of IBC Table 1806.2 doubled per IBC 1806.3.4 (isolated sign pole, not adversely affected by 1/2 in of motion at the ground surface); no 1/3 increase (1806.1, ASCE 7 2.4 combinations).'
+        : 'No isolated-pole increase (IBC 1806.3.4 not applied): Table 1806.2 values as tabulated.',
+    );
+  }
+  add(
+    'depth-cap',
+    'The 12 ft limit of 1807.3.2.1',
+    `d is taken not over 12 ft before S1 is evaluated at d/3 (S1 = S min(d, 12) / 3, so S1 <= 4 S; S3 = S min(d, 12)); the other reading (cap the depth of evaluation d/3 at 12 ft) gives shallower footings where d exceeds 12 ft. ${f.constrained ? 'Constrained at grade: Eq. 18-2.' : 'Non-constrained: Eq. 18-1, solved to its fixed point.'}`,
+  );
+  if (ctx.poleCount > 1) {
+    add(
+      'torque',
+      'Torque sharing on the poles',
+      ctx.sharing === 'stiffness'
+        ? "Case B / C torque split between each pole's own torsion (GJ/L) and the couple of their bending (3EI/L^3 x^2) by stiffness: valid only with a designed torsionally rigid pole-to-cabinet connection (not designed here)."
+        : `Cabinet as a rigid diaphragm: the Case B / C torque is the couple of the pole shears, V_i = F/n + T x_i / sum x^2 (${ctx.poleCount} poles at ${rnd(ctx.spacingFt, 3)} ft); the poles are not relied on in torsion. Every pole and footing is sized for the critical pole.`,
+    );
+  } else {
+    add(
+      'torque',
+      'Torque on one pole',
+      'The whole Case B / C torque is torsion in the pole (AISC H3).',
+    );
+  }
+  add(
+    'deflection',
+    'Deflection criterion',
+    `Sign-top deflection under ${input.options.serviceWindFactor} W (cantilever formulas) limited to H/${input.options.deflectionLimitRatio}; IBC has no limit for sign poles, the default H/40 is the AASHTO sign-support 2.5 % of the height.`,
+  );
+  const widths = new Set(input.sign.cabinets.map((c) => c.widthFt));
+  if (w.gapAreaFt2 > 0 || widths.size > 1) {
+    add(
+      'outline',
+      'Cabinets as one sign (outline)',
+      `${w.gapAreaFt2 > 0 ? `Cabinets stacked with gaps are one solid sign with openings: As = ${rnd(w.areaFt2, 2)} ft2 gross (cabinets ${rnd(w.cabinetAreaFt2, 2)} ft2 + gap openings ${rnd(w.gapAreaFt2, 2)} ft2, each gap counted over the narrower cabinet it separates), solidity ${rnd(w.solidity, 3)}, Cf x (1 - (1 - eps)^1.5) per Fig. 29.3-1 note 2; the exposed pole in the gaps is added as well (conservative). ` : ''}B = As / s = ${rnd(w.avgWidthFt, 3)} ft (the average width of Fig. 29.3-1 note 3) for Cf, the Case B offset 0.2 B and Case C, over s = ${rnd(w.signHeightFt, 3)} ft.`,
+    );
+  }
+  if (ctx.includePoleWind && w.segments.length > 0) {
+    add(
+      'kd-pole',
+      'Kd for the exposed pole',
+      `Kd = ${chosen.section.shape === 'square' ? KD_POLE_SQUARE : KD_POLE_ROUND} (Table 26.6-1, chimneys, tanks and similar structures, ${chosen.section.shape}) for the pole below and between cabinets, not the sign's 0.85: the pole presents the same section to every wind direction.`,
+    );
+  }
+  if (chosen.n1Hz < 1) {
+    add(
+      'gust',
+      'Flexible sign: Gf',
+      `n1 = ${rnd(chosen.n1Hz, 3)} Hz estimated as a cantilever with the sign as a tip mass (26.11.2); Gf by 26.11.5 with damping ${rnd(input.options.dampingRatio * 100, 2)} % of critical and the sign depth L taken as 0 (R_L = 1); G = max(Gf, 0.85) = ${rnd(chosen.g, 3)}.`,
+    );
+  }
+  add(
+    'hole',
+    'Pole in its hole',
+    'IBC 1807.3.3 item 1: the drilled hole is at least 4 in larger than the pole diameter, or than the diagonal B sqrt 2 of a square pole (corner radii neglected).',
+  );
+  if (loads.note) add('footing-load', 'Footing load', `${loads.note}.`);
+  return out;
+}
