@@ -134,6 +134,7 @@ export function computeDesignParsed(input: SignDesignInput): SignDesignResult {
   const sel = selectPole(candidates, ctx, wanted);
   const chosen = sel.chosen;
   if (chosen.n1Hz < 1) logGustSteps(log, input, ctx, chosen);
+  const shares = poleShares(chosen, ctx);
   buildPoleSteps(log, input, ctx, sel);
   const loads = foundationLoads(sel, candidates);
   const fdn = designFoundation(input.foundation, loads.p, loads.m, {
@@ -197,7 +198,7 @@ export function computeDesignParsed(input: SignDesignInput): SignDesignResult {
       naturalFrequencyHz: rnd(chosen.n1Hz, 3),
       options: sel.scan.options,
       sharing: ctx.poleCount === 1 ? 'single' : ctx.sharing,
-      shares: poleShares(chosen, ctx),
+      shares,
       section: sectionProperties(chosen.section),
     },
     foundation: {

@@ -5,6 +5,11 @@ import type { FoundationLoads } from './foundation/loads';
 import type { PoleContext, PoleEvaluation } from './poles/evaluate';
 import { rnd } from './steps';
 
+/** One reading (a plain function: no per-design closure in the hot path). */
+function add(out: Reading[], id: string, title: string, text: string): void {
+  out.push({ id, title, text });
+}
+
 /**
  * The readings of the codes this design rests on that a plan checker must accept (or reject):
  * each is a choice where the text leaves room, stated once with its clause. The calc sheet, the
@@ -19,9 +24,9 @@ export function buildReadings(
   const out: Reading[] = [];
   const f = input.foundation;
   const w = ctx.wind;
-  const add = (id: string, title: string, text: string) => out.push({ id, title, text });
   if (f.soil.geotechPsfPerFt === undefined) {
     add(
+      out,
       'soil-increase',
       'Isolated-pole soil increase',
       f.isolatedPoleIncrease
@@ -30,12 +35,14 @@ export function buildReadings(
     );
   }
   add(
+    out,
     'depth-cap',
     'The 12 ft limit of 1807.3.2.1',
     `d is taken not over 12 ft before S1 is evaluated at d/3 (S1 = S min(d, 12) / 3, so S1 <= 4 S; S3 = S min(d, 12)); the other reading (cap the depth of evaluation d/3 at 12 ft) gives shallower footings where d exceeds 12 ft. ${f.constrained ? 'Constrained at grade: Eq. 18-2.' : 'Non-constrained: Eq. 18-1, solved to its fixed point.'}`,
   );
   if (ctx.poleCount > 1) {
     add(
+      out,
       'torque',
       'Torque sharing on the poles',
       ctx.sharing === 'stiffness'
@@ -44,19 +51,24 @@ export function buildReadings(
     );
   } else {
     add(
+      out,
       'torque',
       'Torque on one pole',
       'The whole Case B / C torque is torsion in the pole (AISC H3).',
     );
   }
   add(
+    out,
     'deflection',
     'Deflection criterion',
     `Sign-top deflection under ${input.options.serviceWindFactor} W (cantilever formulas) limited to H/${input.options.deflectionLimitRatio}; IBC has no limit for sign poles, the default H/40 is the AASHTO sign-support 2.5 % of the height.`,
   );
-  const widths = new Set(input.sign.cabinets.map((c) => c.widthFt));
-  if (w.gapAreaFt2 > 0 || widths.size > 1) {
+  let unequal = false;
+  const cabs = input.sign.cabinets;
+  for (let i = 1; i < cabs.length; i++) if (cabs[i].widthFt !== cabs[0].widthFt) unequal = true;
+  if (w.gapAreaFt2 > 0 || unequal) {
     add(
+      out,
       'outline',
       'Cabinets as one sign (outline)',
       `${w.gapAreaFt2 > 0 ? `Cabinets stacked with gaps are one solid sign with openings: As = ${rnd(w.areaFt2, 2)} ft2 gross (cabinets ${rnd(w.cabinetAreaFt2, 2)} ft2 + gap openings ${rnd(w.gapAreaFt2, 2)} ft2, each gap counted over the narrower cabinet it separates), solidity ${rnd(w.solidity, 3)}, Cf x (1 - (1 - eps)^1.5) per Fig. 29.3-1 note 2; the exposed pole in the gaps is added as well (conservative). ` : ''}B = As / s = ${rnd(w.avgWidthFt, 3)} ft (the average width of Fig. 29.3-1 note 3) for Cf, the Case B offset 0.2 B and Case C, over s = ${rnd(w.signHeightFt, 3)} ft.`,
@@ -64,6 +76,7 @@ export function buildReadings(
   }
   if (ctx.includePoleWind && w.segments.length > 0) {
     add(
+      out,
       'kd-pole',
       'Kd for the exposed pole',
       `Kd = ${chosen.section.shape === 'square' ? KD_POLE_SQUARE : KD_POLE_ROUND} (Table 26.6-1, chimneys, tanks and similar structures, ${chosen.section.shape}) for the pole below and between cabinets, not the sign's 0.85: the pole presents the same section to every wind direction.`,
@@ -71,16 +84,18 @@ export function buildReadings(
   }
   if (chosen.n1Hz < 1) {
     add(
+      out,
       'gust',
       'Flexible sign: Gf',
       `n1 = ${rnd(chosen.n1Hz, 3)} Hz estimated as a cantilever with the sign as a tip mass (26.11.2); Gf by 26.11.5 with damping ${rnd(input.options.dampingRatio * 100, 2)} % of critical and the sign depth L taken as 0 (R_L = 1); G = max(Gf, 0.85) = ${rnd(chosen.g, 3)}.`,
     );
   }
   add(
+    out,
     'hole',
     'Pole in its hole',
     'IBC 1807.3.3 item 1: the drilled hole is at least 4 in larger than the pole diameter, or than the diagonal B sqrt 2 of a square pole (corner radii neglected).',
   );
-  if (loads.note) add('footing-load', 'Footing load', `${loads.note}.`);
+  if (loads.note) add(out, 'footing-load', 'Footing load', `${loads.note}.`);
   return out;
 }

@@ -119,3 +119,19 @@ describe('a flexible sign is designed with Gf, per section', () => {
     expect(designVerdict(low).status).toBe('passes');
   });
 });
+
+describe('the hot-loop Gf', () => {
+  it('equals gustDetail for every n1 (rigid: 0.85)', async () => {
+    const { designGust } = await import('../../src-main/engine/wind/gust-factor');
+    for (const [std, exp] of [
+      ['ASCE7-16', 'B'],
+      ['ASCE7-22', 'C'],
+      ['ASCE7-22', 'D'],
+    ] as const) {
+      const s = gustSite(std, exp, 130, 45, 12, 0.01);
+      for (const n1 of [0.005, 0.05, 0.2, 0.5, 0.8, 0.999, 1, 2]) {
+        expect(designGust(s, n1)).toBeCloseTo(gustDetail(s, n1).g, 12);
+      }
+    }
+  });
+});

@@ -4,7 +4,7 @@
 // an explicit option that needs a designed torsionally rigid connection (a review warning).
 import { describe, expect, it } from 'vitest';
 import { designVerdict } from '../../src-shared/engine/verdict';
-import { EngineInputError, computeDesign } from '../../src-main/engine';
+import { EngineInputError, computeDesign, formatCalcSheet } from '../../src-main/engine';
 
 /** The worked two-pole sign: a 10 ft x 5 ft cabinet at 12 ft on two poles, ASCE 7-22, 115 mph, C. */
 const TWO_POLE = {
@@ -142,12 +142,16 @@ describe('pole spacing and sharing', () => {
     ).toBe(5);
   });
 
-  it('shows the spacing, Sum x^2 and each pole in the steps', () => {
+  it('shows the spacing and sum x^2 in the steps, each pole in the calc sheet', () => {
     const r = computeDesign(TWO_POLE);
     const ids = r.steps.map((s) => s.id);
-    expect(ids).toEqual(
-      expect.arrayContaining(['pole.spacing', 'pole.sumX2', 'pole.share.1', 'pole.share.2']),
-    );
+    expect(ids).toEqual(expect.arrayContaining(['pole.spacing', 'pole.sumX2', 'pole.share']));
+    const sheet = formatCalcSheet(r);
+    expect(sheet).toMatch(/Poles: 2 at 5 ft centre to centre; rigid diaphragm/);
+    expect(sheet).toMatch(/POLE SHARES \(governing case B/);
+    const p2 = r.poles.shares![1];
+    expect(sheet).toContain(`${p2.signForceLb}`);
+    expect(sheet).toMatch(/SECTION PROPERTIES USED \(Pipe /);
     expect(r.steps.find((s) => s.id === 'pole.sumX2')!.value).toBe(12.5);
     expect(r.readings!.find((x) => x.id === 'torque')!.text).toMatch(/rigid diaphragm/);
   });

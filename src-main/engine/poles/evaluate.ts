@@ -107,7 +107,8 @@ const R_HOLE = 19;
 const R_N1 = 20;
 const R_GUST = 21;
 const R_MP = 22;
-const OUT = new Float64Array(23);
+const R_LOADR = 23;
+const OUT = new Float64Array(24);
 
 // The per-design pole-wind cache, shared by successive designs (a stamp marks whose values they
 // are, so nothing is cleared or allocated per design).
@@ -408,6 +409,8 @@ function evalInto(sec: PoleSection, d: DesignConstants): void {
     gov = 5;
     g = rD;
   }
+  // the largest load-proportional ratio (every check but axial and the hole)
+  const loadR = gov === 3 ? Math.max(rF, rV, rT, rI, rD) : g;
   if (rH > g) {
     gov = 6;
     g = rH;
@@ -436,6 +439,7 @@ function evalInto(sec: PoleSection, d: DesignConstants): void {
   o[R_N1] = n1;
   o[R_GUST] = gUsed;
   o[R_MP] = mp;
+  o[R_LOADR] = loadR;
 }
 
 /** Check one section: critical-pole demands, its G, AISC/ADM strengths, deflection, hole fit. */
@@ -530,7 +534,7 @@ export function scanPoles(candidates: readonly PoleSection[], ctx: PoleContext):
     mo[i] = o[R_M];
     gc[i] = gov;
     gu[i] = o[R_GUST];
-    lr[i] = Math.max(o[R_FLEX], o[R_SHEAR], o[R_TORS], o[R_INTER], o[R_DEFLR]);
+    lr[i] = o[R_LOADR];
     options[i] = {
       designation: sec.designation,
       family: sec.family,

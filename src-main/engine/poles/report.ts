@@ -6,7 +6,6 @@ import { StepLog, rnd } from '../steps';
 import type { PoleSection } from './catalog';
 import type { PoleContext, PoleEvaluation } from './evaluate';
 import type { Selection } from './select';
-import { poleShares } from './shares';
 
 /** The section properties the checks used (output and calc sheet). */
 export function sectionProperties(sec: PoleSection): SectionProperties {
@@ -40,44 +39,6 @@ function sharingText(ctx: PoleContext): [formula: string, codeRef: string] {
     'rigid diaphragm: V_i = F/n + T x_i / sum x^2; pole torsion 0 (the torque is the couple of the pole shears)',
     'statics, cabinet as a rigid diaphragm; ASCE 7 Fig. 29.3-1 note 3',
   ];
-}
-
-/** The section property steps (what the capacities were computed from). */
-function logSectionSteps(log: StepLog, sec: PoleSection): void {
-  const src =
-    sec.material === 'steel'
-      ? 'AISC Manual v16 shapes; design wall 0.93 t (AISC 360-16 B4.2)'
-      : 'Aluminum Design Manual 2020 (nominal tube)';
-  const round = sec.shape === 'round';
-  log.add(
-    'pole.prop.D',
-    round ? 'Outside diameter D' : 'Outside width B',
-    'section',
-    src,
-    sec.odIn,
-    'in',
-  );
-  log.add('pole.prop.t', 'Design wall thickness t', 'section', src, sec.tIn, 'in');
-  log.add('pole.prop.A', 'Area A', 'section', src, sec.areaIn2, 'in2');
-  log.add('pole.prop.I', 'Moment of inertia I', 'section', src, sec.iIn4, 'in4');
-  log.add('pole.prop.S', 'Elastic section modulus S', 'section', src, sec.sIn3, 'in3');
-  log.add('pole.prop.Z', 'Plastic section modulus Z', 'section', src, sec.zIn3, 'in3');
-  log.add('pole.prop.J', 'Torsional constant J', 'section', src, sec.jIn4, 'in4');
-  log.add('pole.prop.C', 'HSS torsional constant C', 'section', src, sec.cIn3, 'in3');
-  log.add(
-    'pole.prop.Fy',
-    'Yield strength Fy',
-    sec.material === 'steel'
-      ? ({
-          pipe: 'ASTM A53 Gr. B',
-          'hss-round': 'ASTM A500 Gr. C round',
-          'hss-square': 'ASTM A500 Gr. C square',
-        }[sec.family as 'pipe'] ?? 'steel')
-      : '6061-T6 Fty',
-    sec.material === 'steel' ? 'AISC 360-16 A3.1' : 'ADM 2020 Table A.4.1',
-    sec.fyKsi,
-    'ksi',
-  );
 }
 
 /** Steps for the governing per-pole demands and the chosen section's checks. */
@@ -132,18 +93,6 @@ export function buildPoleSteps(
     e.signShareLb,
     'lb',
   );
-  if (ctx.poleCount > 1) {
-    for (const sh of poleShares(e, ctx)) {
-      log.add(
-        `pole.share.${sh.pole}`,
-        `Pole ${sh.pole} at x = ${sh.xFt} ft: sign force (strength) / V / M (ASD)`,
-        'its own share; every pole and footing is sized for the critical one',
-        shareRef,
-        `${sh.signForceLb} lb / ${sh.shearLb} lb / ${sh.momentKipFt} kip-ft`,
-        '',
-      );
-    }
-  }
   const kdPole = sec.shape === 'square' ? KD_POLE_SQUARE : KD_POLE_ROUND;
   log.add(
     'pole.kd',
@@ -205,7 +154,6 @@ export function buildPoleSteps(
     sec.designation,
     '',
   );
-  logSectionSteps(log, sec);
   log.add(
     'pole.class',
     'Flexure class',

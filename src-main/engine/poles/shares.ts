@@ -35,15 +35,19 @@ export function poleShares(e: PoleEvaluation, ctx: PoleContext): PoleShare[] {
   const den = stiff ? n * rho + ctx.sumX2 : ctx.sumX2;
   const fp = e.poleWindLb;
   const mp = e.poleWindMomentLbFt;
-  return poleOffsets(n, ctx.spacingFt).map((x, i) => {
+  const xs = poleOffsets(n, ctx.spacingFt);
+  const out: PoleShare[] = [];
+  for (let i = 0; i < n; i++) {
+    const x = xs[i];
     const sign = n === 1 ? e.signShareLb : (f / n + (den > 0 ? (t * x) / den : 0)) * gr;
-    return {
+    out.push({
       pole: i + 1,
       xFt: rnd(x, 4),
       signForceLb: rnd(sign, 2),
       shearLb: rnd(ASD_WIND_FACTOR * (sign + fp), 2),
       momentKipFt: rnd((ASD_WIND_FACTOR * (sign * zA + mp)) / 1000, 4),
       torsionKipFt: rnd(n === 1 || stiff ? e.torsionLbFt / 1000 : 0, 4),
-    };
-  });
+    });
+  }
+  return out;
 }

@@ -25,6 +25,8 @@ export interface GustSite {
   vzFtPerS: number;
   hFt: number;
   bFt: number;
+  /** n1-independent factors of Eqs. 26.11-10 to 26.11-15 for the hot loop (designGust) */
+  hot: { lzOverVz: number; etaH: number; etaB: number; gq2: number; c17: number; den: number };
 }
 
 export function gustSite(
@@ -38,15 +40,26 @@ export function gustSite(
   const k = GUST_CONSTANTS[edition][exposure];
   const zBar = Math.max(0.6 * hFt, k.zMinFt);
   const lz = k.lFt * Math.pow(zBar / 33, k.barEpsilon);
+  const iz = k.c * Math.pow(33 / zBar, 1 / 6);
+  const q = Math.sqrt(1 / (1 + 0.63 * Math.pow((bFt + hFt) / lz, 0.63)));
+  const vz = k.barB * Math.pow(zBar / 33, k.barAlpha) * (88 / 60) * vMph;
   return {
     dampingRatio,
     zBarFt: zBar,
-    iz: k.c * Math.pow(33 / zBar, 1 / 6),
+    iz,
     lzFt: lz,
-    q: Math.sqrt(1 / (1 + 0.63 * Math.pow((bFt + hFt) / lz, 0.63))),
-    vzFtPerS: k.barB * Math.pow(zBar / 33, k.barAlpha) * (88 / 60) * vMph,
+    q,
+    vzFtPerS: vz,
     hFt,
     bFt,
+    hot: {
+      lzOverVz: lz / vz,
+      etaH: (4.6 * hFt) / vz,
+      etaB: (4.6 * bFt) / vz,
+      gq2: G_Q * G_Q * q * q,
+      c17: 1.7 * iz,
+      den: 1 + 1.7 * G_V * iz,
+    },
   };
 }
 
@@ -103,7 +116,22 @@ export function gustDetail(s: GustSite, n1Hz: number): GustDetail {
   };
 }
 
-/** The design G at n1: 0.85 when rigid, else max(Gf, 0.85) (the hot loop's entry point). */
+/**
+ * The design G at n1: 0.85 when rigid, else max(Gf, 0.85). The hot loop's entry point: the same
+ * equations as gustDetail from the per-design factors, without building the detail object (a
+ * test keeps the two equal).
+ */
 export function designGust(s: GustSite, n1Hz: number): number {
-  return n1Hz < RIGID_MIN_HZ ? gustDetail(s, n1Hz).g : G_RIGID;
+  if (!(n1Hz < RIGID_MIN_HZ)) return G_RIGID;
+  const h = s.hot;
+  const n1 = Math.max(n1Hz, MIN_N1_HZ);
+  const nRed = n1 * h.lzOverVz;
+  const u = 1 + 10.3 * nRed;
+  const cu = Math.cbrt(u); // u^(5/3) = u cbrt(u)^2 (cheaper than pow)
+  const rn = (7.47 * nRed) / (u * cu * cu);
+  const r2 = (rn * rl(n1 * h.etaH) * rl(n1 * h.etaB)) / s.dampingRatio; // (0.53 + 0.47 RL) = 1
+  const ln = Math.sqrt(2 * Math.log(3600 * n1));
+  const gR = ln + 0.577 / ln;
+  const gf = (0.925 * (1 + h.c17 * Math.sqrt(h.gq2 + gR * gR * r2))) / h.den;
+  return gf > G_RIGID ? gf : G_RIGID;
 }
