@@ -205,8 +205,21 @@ describe('calc report PDF', () => {
       'ASCE 7-22 Eq. 26.10-1',
       'IBC 2021 1807.3',
       'Elevation',
+      'Section properties used: Pipe 6 Std.',
+      'from the Risk Category II map',
+      'Readings a reviewer must accept',
+      'The 12 ft limit of 1807.3.2.1',
+      'IBC 2021 1807.3.3 item 1',
     ]) {
       expect(text, `report text should contain ${needle}`).toContain(needle);
+    }
+    // every clause and formula in full: the cells wrap, nothing is cut with an ellipsis
+    expect(text).not.toContain('...');
+    expect(text).not.toContain('\u2026');
+    const flat = text.replace(/\s+/g, ' ');
+    for (const st of rev.result.steps) {
+      for (const word of `${st.formula} ${st.codeRef}`.split(/\s+/).filter((w) => w.length > 3))
+        expect(flat, `${st.id}: ${word}`).toContain(word);
     }
     execFileSync('pdftoppm', ['-png', '-r', '60', file, path.join(ARTIFACTS, 'calc-report')]);
     const pages = fs
