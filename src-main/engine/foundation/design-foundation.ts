@@ -72,10 +72,16 @@ export function designFoundation(
   const s1 = f.constrained ? s3AtDepth(soil, dReq) : s1AtDepth(soil, dReq);
   const table: FoundationDesign['table'] = [];
   if (opts.table) {
+    // increasing diameters: each depth brackets the next (the depth never grows with b)
+    let known = 0;
     for (let i = 0; i < DIAMETER_TABLE_FT.length; i++) {
       const bt = DIAMETER_TABLE_FT[i];
       if (bt < opts.minDiameterFt - 1e-9) continue; // the pole does not fit that hole
-      const d = solveRoundedDepth(f.constrained, pLb, h, bt, soil, f.depthIncrementFt);
+      const d =
+        bt === b
+          ? depth
+          : solveRoundedDepth(f.constrained, pLb, h, bt, soil, f.depthIncrementFt, known);
+      known = d;
       table.push({ diameterFt: bt, depthFt: d, concreteYd3: concreteYd3(bt, d, f.wasteFactor) });
     }
   }

@@ -51,10 +51,11 @@ export function foundationLoads(
   let kp = 1;
   for (let i = 0; i <= last; i++) {
     // the lighter section at rigid G, or at its own capacity if that is more (never above its loads)
+    const gi = gust[i];
     const k =
-      i === sel.chosenIndex || sel.mode === 'none-passes'
+      gi === G_RIGID || i === sel.chosenIndex || sel.mode === 'none-passes'
         ? 1
-        : Math.min(1, Math.max(G_RIGID / gust[i], 1 / loadRatio[i]));
+        : Math.min(1, Math.max(G_RIGID / gi, 1 / loadRatio[i]));
     const pi = shearLb[i] * k;
     if (pi > p * TOL) {
       p = pi;

@@ -68,6 +68,8 @@ export interface PoleEvaluation {
 }
 
 const RATIO_CAP = 99;
+/** (2 pi x 1 Hz)^2: below it n1 < 1 Hz (flexible, ASCE 7 26.11.1) */
+const OMEGA2_RIGID = (2 * Math.PI * RIGID_MIN_HZ) ** 2;
 const ratio = (demand: number, capacity: number) =>
   capacity > 0 ? Math.min(demand / capacity, RATIO_CAP) : RATIO_CAP;
 
@@ -149,6 +151,8 @@ class DesignConstants {
   /** 1 / (12 zA)^3 (in^-3) and the pole mass factor for n1 */
   readonly invL3: number;
   readonly holeIn: number;
+  /** 1 / the footing diameter in inches (the hole ratio is a product in the hot loop) */
+  readonly invHoleIn: number;
   readonly poleWind: boolean;
   readonly lIn: number;
   readonly klIn: number;
@@ -212,6 +216,7 @@ class DesignConstants {
     const lIn = this.zA * 12;
     this.invL3 = 1 / (lIn * lIn * lIn);
     this.holeIn = ctx.holeIn;
+    this.invHoleIn = ctx.holeIn > 0 ? 1 / ctx.holeIn : Infinity;
     this.poleWind = ctx.includePoleWind && w.segments.length > 0;
     this.lIn = this.H * 12;
     this.klIn = K_CANTILEVER * this.lIn;
@@ -316,11 +321,12 @@ function evalInto(sec: PoleSection, d: DesignConstants): void {
   // 0.85 when rigid, the flexible Gf of 26.11.5 (scaling every wind load) when n1 < 1 Hz
   const k = hot.k3EI * d.invL3;
   const wLb = d.signWeightPerPoleLb + 0.236 * sec.weightPlf * d.H;
-  const n1 = Math.sqrt(k / (Math.max(wLb, 1) / 386.1)) / (2 * Math.PI);
+  // (2 pi n1)^2 = k / m: the square root only where n1 itself is needed (flexible, or reported)
+  const w2 = k / (Math.max(wLb, 1) / 386.1);
   let gr = 1;
   let gUsed = G_RIGID;
-  if (n1 < RIGID_MIN_HZ) {
-    gUsed = designGust(d.ctx.gust, n1);
+  if (w2 < OMEGA2_RIGID) {
+    gUsed = designGust(d.ctx.gust, Math.sqrt(w2) / (2 * Math.PI));
     gr = gUsed / G_RIGID;
   }
   let fp = 0;
@@ -386,7 +392,7 @@ function evalInto(sec: PoleSection, d: DesignConstants): void {
   const rI = Math.min(combinedForceRatio(rP, rF, rV, rT), RATIO_CAP);
   const rD = ratio(defl, d.deflLimitIn);
   // IBC 2021 1807.3.3 item 1: the hole at least 4 in larger than the pole (diameter or diagonal)
-  const rH = ratio(hot.minHoleIn, d.holeIn);
+  const rH = Math.min(hot.minHoleIn * d.invHoleIn, RATIO_CAP);
   let gov = 0;
   let g = rF;
   if (rV > g) {
@@ -436,7 +442,7 @@ function evalInto(sec: PoleSection, d: DesignConstants): void {
   o[R_GOV] = gov;
   o[R_G] = g;
   o[R_HOLE] = rH;
-  o[R_N1] = n1;
+  o[R_N1] = w2;
   o[R_GUST] = gUsed;
   o[R_MP] = mp;
   o[R_LOADR] = loadR;
@@ -461,7 +467,7 @@ export function evaluatePole(sec: PoleSection, ctx: PoleContext): PoleEvaluation
     vaKip: o[R_VA],
     taKipIn: o[R_TA],
     paKip: o[R_PA],
-    n1Hz: o[R_N1],
+    n1Hz: Math.sqrt(o[R_N1]) / (2 * Math.PI),
     g: o[R_GUST],
     ratios: {
       flexure: o[R_FLEX],

@@ -137,12 +137,18 @@ export function logSignWindSteps(log: StepLog, input: SignDesignInput, w: SignWi
     texts = windStepTexts(ed, input.site.exposure, wall, gaps, map, cat);
     textCache.set(key, texts);
   }
-  const outline = gaps ? [w.cabinetAreaFt2, w.gapAreaFt2, w.areaFt2, w.solidity] : [w.areaFt2];
-  const values = [
-    input.site.windSpeedMph,
-    w.topHeightFt,
-    w.signHeightFt,
-    ...outline,
+  const values = gaps
+    ? [
+        input.site.windSpeedMph,
+        w.topHeightFt,
+        w.signHeightFt,
+        w.cabinetAreaFt2,
+        w.gapAreaFt2,
+        w.areaFt2,
+        w.solidity,
+      ]
+    : [input.site.windSpeedMph, w.topHeightFt, w.signHeightFt, w.areaFt2];
+  values.push(
     w.avgWidthFt,
     w.kz,
     w.ke,
@@ -157,7 +163,7 @@ export function logSignWindSteps(log: StepLog, input: SignDesignInput, w: SignWi
     w.forceALb,
     w.resultantFt,
     (w.forceALb * w.eccentricityBFt) / 1000,
-  ];
+  );
   for (let i = 0; i < texts.length; i++) {
     const t = texts[i];
     log.add(t[0], t[1], t[2], t[3], values[i], t[4]);
