@@ -285,6 +285,8 @@ export function findSection(designation: string): PoleSection | undefined {
 }
 
 const familyCache = new Map<string, readonly PoleSection[]>();
+/** the same lists by the families exactly as given (a design repeats its own list) */
+const rawFamilyCache = new Map<string, readonly PoleSection[]>();
 
 /** Sections of the allowed families (steel) or the aluminum catalog, lightest first. */
 export function candidateSections(
@@ -292,11 +294,16 @@ export function candidateSections(
   families: readonly string[],
 ): readonly PoleSection[] {
   if (material === 'aluminum') return ALUMINUM_SECTIONS;
+  const raw = families.join(',');
+  let list = rawFamilyCache.get(raw);
+  if (list) return list;
   const key = [...new Set(families)].sort().join(',');
-  let list = familyCache.get(key);
+  list = familyCache.get(key);
   if (!list) {
     list = STEEL_SECTIONS.filter((s) => families.includes(s.family));
     familyCache.set(key, list);
   }
+  // bounded: the family names are validated, so only a few orderings and duplicates exist
+  if (rawFamilyCache.size < 256) rawFamilyCache.set(raw, list);
   return list;
 }

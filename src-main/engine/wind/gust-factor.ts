@@ -26,7 +26,16 @@ export interface GustSite {
   hFt: number;
   bFt: number;
   /** n1-independent factors of Eqs. 26.11-10 to 26.11-15 for the hot loop (designGust) */
-  hot: { lzOverVz: number; etaH: number; etaB: number; gq2: number; c17: number; den: number };
+  hot: {
+    lzOverVz: number;
+    etaH: number;
+    etaB: number;
+    gq2: number;
+    c17: number;
+    /** 0.925 / (1 + 1.7 gv Iz) and 1 / beta */
+    scale: number;
+    invBeta: number;
+  };
 }
 
 export function gustSite(
@@ -58,7 +67,8 @@ export function gustSite(
       etaB: (4.6 * bFt) / vz,
       gq2: G_Q * G_Q * q * q,
       c17: 1.7 * iz,
-      den: 1 + 1.7 * G_V * iz,
+      scale: 0.925 / (1 + 1.7 * G_V * iz),
+      invBeta: 1 / dampingRatio,
     },
   };
 }
@@ -129,9 +139,16 @@ export function designGust(s: GustSite, n1Hz: number): number {
   const u = 1 + 10.3 * nRed;
   const cu = Math.cbrt(u); // u^(5/3) = u cbrt(u)^2 (cheaper than pow)
   const rn = (7.47 * nRed) / (u * cu * cu);
-  const r2 = (rn * rl(n1 * h.etaH) * rl(n1 * h.etaB)) / s.dampingRatio; // (0.53 + 0.47 RL) = 1
+  // Eq. 26.11-15a twice, 1/eta taken once each
+  const eh = n1 * h.etaH;
+  const ih = 1 / eh;
+  const rh = ih - (1 - Math.exp(-2 * eh)) * 0.5 * ih * ih;
+  const eb = n1 * h.etaB;
+  const ib = 1 / eb;
+  const rb = ib - (1 - Math.exp(-2 * eb)) * 0.5 * ib * ib;
+  const r2 = rn * rh * rb * h.invBeta; // (0.53 + 0.47 RL) = 1
   const ln = Math.sqrt(2 * Math.log(3600 * n1));
   const gR = ln + 0.577 / ln;
-  const gf = (0.925 * (1 + h.c17 * Math.sqrt(h.gq2 + gR * gR * r2))) / h.den;
+  const gf = h.scale * (1 + h.c17 * Math.sqrt(h.gq2 + gR * gR * r2));
   return gf > G_RIGID ? gf : G_RIGID;
 }
