@@ -80,9 +80,17 @@ const KNOWN: Record<string, ReadonlySet<string>> = Object.fromEntries(
   Object.entries(FAST_PARSE_KEYS).map(([k, v]) => [k, new Set(v)]),
 );
 
-/** Every own key of `o` is one the schema knows at `path`. */
-function onlyKnown(o: Obj, path: string): boolean {
-  const known = KNOWN[path];
+const K_ROOT = KNOWN[''];
+const K_SITE = KNOWN.site;
+const K_SIGN = KNOWN.sign;
+const K_CABINET = KNOWN['sign.cabinets'];
+const K_SUPPORTS = KNOWN.supports;
+const K_FOUNDATION = KNOWN.foundation;
+const K_SOIL = KNOWN['foundation.soil'];
+const K_OPTIONS = KNOWN.options;
+
+/** Every own key of `o` is one the schema knows there. */
+function onlyKnown(o: Obj, known: ReadonlySet<string>): boolean {
   for (const k in o) if (!known.has(k)) return false;
   return true;
 }
@@ -138,7 +146,7 @@ function boolOr(v: unknown, dflt: boolean): boolean | null {
 
 /** The parsed input for a plainly valid raw input, else null (then zod decides). */
 export function fastParse(raw: unknown): SignDesignInput | null {
-  if (!enabled || !plain(raw) || !onlyKnown(raw, '')) return NO;
+  if (!enabled || !plain(raw) || !onlyKnown(raw, K_ROOT)) return NO;
   const R: Rules = NUMBER_RULES;
 
   const standard = orDefault(raw.standard, D.standard);
@@ -146,7 +154,7 @@ export function fastParse(raw: unknown): SignDesignInput | null {
 
   // site
   const s0 = orDefault(raw.site, {});
-  if (!plain(s0) || !onlyKnown(s0, 'site')) return NO;
+  if (!plain(s0) || !onlyKnown(s0, K_SITE)) return NO;
   const riskCategory = orDefault(s0.riskCategory, D.site.riskCategory);
   const exposure = orDefault(s0.exposure, D.site.exposure);
   if (!oneOf(RISK_CATEGORIES, riskCategory) || !oneOf(EXPOSURES, exposure)) return NO;
@@ -166,7 +174,7 @@ export function fastParse(raw: unknown): SignDesignInput | null {
 
   // sign
   const g0 = orDefault(raw.sign, {});
-  if (!plain(g0) || !onlyKnown(g0, 'sign')) return NO;
+  if (!plain(g0) || !onlyKnown(g0, K_SIGN)) return NO;
   const kind = orDefault(g0.kind, D.sign.kind);
   if (!oneOf(SIGN_KINDS, kind)) return NO;
   const clearanceFt = numOr(g0.clearanceFt, R['sign.clearanceFt'], D.sign.clearanceFt);
@@ -181,7 +189,7 @@ export function fastParse(raw: unknown): SignDesignInput | null {
     cabinets = [];
     for (let i = 0; i < c0.length; i++) {
       const c = c0[i];
-      if (!plain(c) || !onlyKnown(c, 'sign.cabinets')) return NO;
+      if (!plain(c) || !onlyKnown(c, K_CABINET)) return NO;
       const widthFt = c.widthFt;
       const heightFt = c.heightFt;
       const weightPsf = numOr(c.weightPsf, R['sign.cabinets.weightPsf'], CABINET_WEIGHT_PSF);
@@ -214,7 +222,7 @@ export function fastParse(raw: unknown): SignDesignInput | null {
 
   // supports
   const p0 = orDefault(raw.supports, {});
-  if (!plain(p0) || !onlyKnown(p0, 'supports')) return NO;
+  if (!plain(p0) || !onlyKnown(p0, K_SUPPORTS)) return NO;
   const poleCount = numOr(p0.poleCount, R['supports.poleCount'], D.supports.poleCount);
   const material = orDefault(p0.material, D.supports.material);
   if (poleCount !== poleCount || !oneOf(POLE_MATERIALS, material)) return NO;
@@ -253,7 +261,7 @@ export function fastParse(raw: unknown): SignDesignInput | null {
 
   // foundation
   const f0 = orDefault(raw.foundation, {});
-  if (!plain(f0) || !onlyKnown(f0, 'foundation')) return NO;
+  if (!plain(f0) || !onlyKnown(f0, K_FOUNDATION)) return NO;
   const fkind = f0.kind;
   if (fkind !== undefined && fkind !== 'direct-embedment') return NO;
   const diameterFt = numOr(f0.diameterFt, R['foundation.diameterFt'], D.foundation.diameterFt);
@@ -272,7 +280,7 @@ export function fastParse(raw: unknown): SignDesignInput | null {
   if (so === undefined) soil = { ...D.foundation.soil };
   else {
     const o = so;
-    if (!plain(o) || !onlyKnown(o, 'foundation.soil')) return NO;
+    if (!plain(o) || !onlyKnown(o, K_SOIL)) return NO;
     soil = {};
     if ('class' in o) {
       const v = o.class;
@@ -297,7 +305,7 @@ export function fastParse(raw: unknown): SignDesignInput | null {
 
   // options
   const o0 = orDefault(raw.options, {});
-  if (!plain(o0) || !onlyKnown(o0, 'options')) return NO;
+  if (!plain(o0) || !onlyKnown(o0, K_OPTIONS)) return NO;
   const options = {
     deflectionLimitRatio: numOr(
       o0.deflectionLimitRatio,

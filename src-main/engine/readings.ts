@@ -5,6 +5,27 @@ import type { FoundationLoads } from './foundation/loads';
 import type { PoleContext, PoleEvaluation } from './poles/evaluate';
 import { rnd } from './steps';
 
+// The texts are constants where they can be (the numbers are in the steps and the output, next
+// to each reading): building a string from floating-point numbers costs more than the rest of it.
+const DEPTH_CAP =
+  'd is taken not over 12 ft before S1 is evaluated at d/3 (S1 = S min(d, 12) / 3, so S1 <= 4 S; S3 = S min(d, 12)); the other reading (cap the depth of evaluation d/3 at 12 ft) gives shallower footings where d exceeds 12 ft.';
+const DEPTH_CAP_TEXT = {
+  constrained: `${DEPTH_CAP} Constrained at grade: Eq. 18-2.`,
+  free: `${DEPTH_CAP} Non-constrained: Eq. 18-1, solved to its fixed point.`,
+};
+const TORQUE_RIGID =
+  'Cabinet as a rigid diaphragm: the Case B / C torque is the couple of the pole shears, V_i = F/n + T x_i / sum x^2 at the pole spacing of the steps; the poles are not relied on in torsion. Every pole and footing is sized for the critical pole.';
+const TORQUE_STIFF =
+  "Case B / C torque split between each pole's own torsion (GJ/L) and the couple of their bending (3EI/L^3 x^2) by stiffness: valid only with a designed torsionally rigid pole-to-cabinet connection (not designed here).";
+const OUTLINE_GAPS =
+  'Cabinets stacked with gaps are one solid sign with openings: As = the gross outline (cabinet faces + gap openings, each gap counted over the narrower cabinet it separates), solidity = solid / As, Cf x (1 - (1 - eps)^1.5) per Fig. 29.3-1 note 2; the exposed pole in the gaps is added as well (conservative). ';
+const OUTLINE_B =
+  'B = As / s (the average width of Fig. 29.3-1 note 3) for Cf, the Case B offset 0.2 B and Case C; the values are in the wind steps.';
+const KD_TEXT = {
+  round: `Kd = ${KD_POLE_ROUND} (Table 26.6-1, chimneys, tanks and similar structures, round) for the pole below and between cabinets, not the sign's 0.85: the pole presents the same section to every wind direction.`,
+  square: `Kd = ${KD_POLE_SQUARE} (Table 26.6-1, chimneys, tanks and similar structures, square) for the pole below and between cabinets, not the sign's 0.85: the pole presents the same section to every wind direction.`,
+};
+
 /** One reading (a plain function: no per-design closure in the hot path). */
 function add(out: Reading[], id: string, title: string, text: string): void {
   out.push({ id, title, text });
@@ -38,16 +59,14 @@ export function buildReadings(
     out,
     'depth-cap',
     'The 12 ft limit of 1807.3.2.1',
-    `d is taken not over 12 ft before S1 is evaluated at d/3 (S1 = S min(d, 12) / 3, so S1 <= 4 S; S3 = S min(d, 12)); the other reading (cap the depth of evaluation d/3 at 12 ft) gives shallower footings where d exceeds 12 ft. ${f.constrained ? 'Constrained at grade: Eq. 18-2.' : 'Non-constrained: Eq. 18-1, solved to its fixed point.'}`,
+    f.constrained ? DEPTH_CAP_TEXT.constrained : DEPTH_CAP_TEXT.free,
   );
   if (ctx.poleCount > 1) {
     add(
       out,
       'torque',
       'Torque sharing on the poles',
-      ctx.sharing === 'stiffness'
-        ? "Case B / C torque split between each pole's own torsion (GJ/L) and the couple of their bending (3EI/L^3 x^2) by stiffness: valid only with a designed torsionally rigid pole-to-cabinet connection (not designed here)."
-        : `Cabinet as a rigid diaphragm: the Case B / C torque is the couple of the pole shears, V_i = F/n + T x_i / sum x^2 (${ctx.poleCount} poles at ${rnd(ctx.spacingFt, 3)} ft); the poles are not relied on in torsion. Every pole and footing is sized for the critical pole.`,
+      ctx.sharing === 'stiffness' ? TORQUE_STIFF : TORQUE_RIGID,
     );
   } else {
     add(
@@ -71,7 +90,7 @@ export function buildReadings(
       out,
       'outline',
       'Cabinets as one sign (outline)',
-      `${w.gapAreaFt2 > 0 ? `Cabinets stacked with gaps are one solid sign with openings: As = ${rnd(w.areaFt2, 2)} ft2 gross (cabinets ${rnd(w.cabinetAreaFt2, 2)} ft2 + gap openings ${rnd(w.gapAreaFt2, 2)} ft2, each gap counted over the narrower cabinet it separates), solidity ${rnd(w.solidity, 3)}, Cf x (1 - (1 - eps)^1.5) per Fig. 29.3-1 note 2; the exposed pole in the gaps is added as well (conservative). ` : ''}B = As / s = ${rnd(w.avgWidthFt, 3)} ft (the average width of Fig. 29.3-1 note 3) for Cf, the Case B offset 0.2 B and Case C, over s = ${rnd(w.signHeightFt, 3)} ft.`,
+      w.gapAreaFt2 > 0 ? OUTLINE_GAPS + OUTLINE_B : OUTLINE_B,
     );
   }
   if (ctx.includePoleWind && w.segments.length > 0) {
@@ -79,7 +98,7 @@ export function buildReadings(
       out,
       'kd-pole',
       'Kd for the exposed pole',
-      `Kd = ${chosen.section.shape === 'square' ? KD_POLE_SQUARE : KD_POLE_ROUND} (Table 26.6-1, chimneys, tanks and similar structures, ${chosen.section.shape}) for the pole below and between cabinets, not the sign's 0.85: the pole presents the same section to every wind direction.`,
+      chosen.section.shape === 'square' ? KD_TEXT.square : KD_TEXT.round,
     );
   }
   if (chosen.n1Hz < 1) {

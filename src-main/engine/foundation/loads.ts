@@ -79,7 +79,7 @@ export function foundationLoads(
     sel.mode === 'none-passes'
       ? 'no section passes, so every section checked is enveloped'
       : `the footing is enveloped over ${own.section.designation} and the ${last} lighter sections checked, so it never gets shallower when the wind, the gap or the torque grows (a heavier pole can carry less load)`;
-  const note = `P = ${rnd(p, 0)} lb, M = ${rnd(m / 1000, 2)} kip-ft from ${gov.designation} (${why}) instead of ${rnd(own.shearLb, 0)} lb, ${rnd(own.momentLbFt / 1000, 2)} kip-ft of ${own.section.designation}: ${scope}; choose the section to design the footing for it alone`;
+  const note = `P and M are those of ${gov.designation} (${why}), ${rnd(((p - own.shearLb) / own.shearLb) * 100, 0)} % above the shear of ${own.section.designation}: ${scope}; choose the section to design the footing for it alone`;
   return {
     p,
     m,

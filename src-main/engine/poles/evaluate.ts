@@ -322,7 +322,7 @@ function evalInto(sec: PoleSection, d: DesignConstants): void {
   const k = hot.k3EI * d.invL3;
   const wLb = d.signWeightPerPoleLb + 0.236 * sec.weightPlf * d.H;
   // (2 pi n1)^2 = k / m: the square root only where n1 itself is needed (flexible, or reported)
-  const w2 = k / (Math.max(wLb, 1) / 386.1);
+  const w2 = (k * 386.1) / Math.max(wLb, 1);
   let gr = 1;
   let gUsed = G_RIGID;
   if (w2 < OMEGA2_RIGID) {

@@ -26,6 +26,15 @@ export function sectionProperties(sec: PoleSection): SectionProperties {
   };
 }
 
+const KD_LABEL = {
+  round: 'Directionality factor Kd for the exposed round pole',
+  square: 'Directionality factor Kd for the exposed square pole',
+};
+const KD_FORMULA = {
+  round: `${KD_POLE_ROUND} (chimneys, tanks and similar, round), not the sign's 0.85: the pole presents the same section to every wind direction`,
+  square: `${KD_POLE_SQUARE} (chimneys, tanks and similar, square), not the sign's 0.85: the pole presents the same section to every wind direction`,
+};
+
 /** How the torque is shared, for the steps. */
 function sharingText(ctx: PoleContext): [formula: string, codeRef: string] {
   if (ctx.poleCount === 1)
@@ -93,13 +102,13 @@ export function buildPoleSteps(
     e.signShareLb,
     'lb',
   );
-  const kdPole = sec.shape === 'square' ? KD_POLE_SQUARE : KD_POLE_ROUND;
+  const square = sec.shape === 'square';
   log.add(
     'pole.kd',
-    `Directionality factor Kd for the exposed ${sec.shape} pole`,
-    `${kdPole} (chimneys, tanks and similar, ${sec.shape}), not the sign's 0.85: the pole presents the same section to every wind direction`,
-    `ASCE ${input.standard === 'ASCE7-22' ? '7-22' : '7-16'} Table 26.6-1`,
-    kdPole,
+    square ? KD_LABEL.square : KD_LABEL.round,
+    square ? KD_FORMULA.square : KD_FORMULA.round,
+    input.standard === 'ASCE7-22' ? 'ASCE 7-22 Table 26.6-1' : 'ASCE 7-16 Table 26.6-1',
+    square ? KD_POLE_SQUARE : KD_POLE_ROUND,
     '',
   );
   log.add(
@@ -210,14 +219,6 @@ export function buildPoleSteps(
     'ASCE 7 26.2, 26.11.2 (rigid: n1 >= 1 Hz)',
     e.n1Hz,
     'Hz',
-  );
-  log.add(
-    'pole.G',
-    'Gust-effect factor G for this pole',
-    e.n1Hz < 1 ? 'flexible: max(Gf, 0.85), see the gust steps' : 'rigid: 0.85',
-    'ASCE 7 26.11.1, 26.11.5',
-    e.g,
-    '',
   );
   log.add(
     'pole.hole',

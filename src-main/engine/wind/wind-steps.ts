@@ -122,7 +122,10 @@ function windStepTexts(
   ];
 }
 
-const textCache = new Map<string, StepText[]>();
+/** Texts by edition x exposure x s/h >= 1 x gaps x risk category (an index, not a string key). */
+const textCache: (StepText[] | undefined)[] = [];
+const EXPOSURE_INDEX: Record<string, number> = { B: 0, C: 1, D: 2 };
+const CATEGORY_INDEX: Record<string, number> = { I: 0, II: 1, III: 2, IV: 3 };
 
 /** The wind steps of the calc sheet, each with its ASCE 7 clause. */
 export function logSignWindSteps(log: StepLog, input: SignDesignInput, w: SignWind): void {
@@ -130,12 +133,17 @@ export function logSignWindSteps(log: StepLog, input: SignDesignInput, w: SignWi
   const wall = w.sOverH >= 1;
   const gaps = w.gapAreaFt2 > 0;
   const cat = input.site.riskCategory;
-  const key = `${ed}|${input.site.exposure}|${wall}|${gaps}|${cat}`;
-  let texts = textCache.get(key);
+  const key =
+    ((((ed === '7-22' ? 1 : 0) * 3 + EXPOSURE_INDEX[input.site.exposure]) * 2 + (wall ? 1 : 0)) *
+      2 +
+      (gaps ? 1 : 0)) *
+      4 +
+    CATEGORY_INDEX[cat];
+  let texts = textCache[key];
   if (!texts) {
     const map = mapFloor(input.standard, cat).figure.replace(/^ASCE 7-\d\d /, '');
     texts = windStepTexts(ed, input.site.exposure, wall, gaps, map, cat);
-    textCache.set(key, texts);
+    textCache[key] = texts;
   }
   const values = gaps
     ? [
