@@ -131,7 +131,10 @@ export const SectionPropertiesSchema = z.object({
   minHoleIn: z.number(),
 });
 
-/** The gust-effect factor of the design's pole (ASCE 7 26.11): rigid 0.85 or flexible Gf. */
+/**
+ * The gust-effect factor of the design's pole (ASCE 7 26.11): rigid 0.85 or flexible Gf. The
+ * resonant terms r, gR and gf are 0 for a rigid pole (they do not apply: 26.11.1).
+ */
 export const GustSchema = z.object({
   n1Hz: z.number(),
   flexible: z.boolean(),

@@ -35,10 +35,10 @@ export function poleShares(e: PoleEvaluation, ctx: PoleContext): PoleShare[] {
   const den = stiff ? n * rho + ctx.sumX2 : ctx.sumX2;
   const fp = e.poleWindLb;
   const mp = e.poleWindMomentLbFt;
-  const xs = poleOffsets(n, ctx.spacingFt);
   const out: PoleShare[] = [];
+  const half = (n - 1) / 2;
   for (let i = 0; i < n; i++) {
-    const x = xs[i];
+    const x = (i - half) * ctx.spacingFt; // as poleOffsets
     const sign = n === 1 ? e.signShareLb : (f / n + (den > 0 ? (t * x) / den : 0)) * gr;
     out.push({
       pole: i + 1,

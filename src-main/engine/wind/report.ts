@@ -43,7 +43,8 @@ export function buildWindOutput(
       forceLb: rnd(gr === 1 ? r.forceLb : r.forceLb * gr, 2),
     });
   }
-  const gd = gustDetail(ctx.gust, chosen.n1Hz);
+  // the resonant terms only for a flexible pole (a rigid one takes G = 0.85, 26.11.1)
+  const gd = chosen.n1Hz < 1 ? gustDetail(ctx.gust, chosen.n1Hz) : null;
   const gs = ctx.gust;
   return {
     standard: input.standard,
@@ -78,7 +79,7 @@ export function buildWindOutput(
     kdPole: chosen.section.shape === 'square' ? KD_POLE_SQUARE : KD_POLE_ROUND,
     gust: {
       n1Hz: rnd(chosen.n1Hz, 3),
-      flexible: gd.flexible,
+      flexible: gd !== null,
       g: rnd(chosen.g, 4),
       dampingRatio: gs.dampingRatio,
       zBarFt: rnd(gs.zBarFt, 3),
@@ -86,9 +87,9 @@ export function buildWindOutput(
       lzFt: rnd(gs.lzFt, 2),
       q: rnd(gs.q, 4),
       vzFtPerS: rnd(gs.vzFtPerS, 2),
-      r: rnd(gd.r, 4),
-      gR: rnd(gd.gR, 4),
-      gf: rnd(gd.gf, 4),
+      r: gd ? rnd(gd.r, 4) : 0,
+      gR: gd ? rnd(gd.gR, 4) : 0,
+      gf: gd ? rnd(gd.gf, 4) : 0,
     },
   };
 }
