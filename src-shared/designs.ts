@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SignDesignInputSchema, SignDesignResultSchema } from './engine';
+import { SignDesignInputSchema, SignDesignResultSchema, type SignDesignInput } from './engine';
 import { TEXT_LIMITS } from './limits';
 import { text } from './validation';
 
@@ -18,8 +18,19 @@ export const revisionSummarySchema = z.object({
 });
 export type RevisionSummary = z.infer<typeof revisionSummarySchema>;
 
+/**
+ * A saved revision's input as it was stored. A revision is immutable and must always open, so it
+ * is not re-validated against today's (strict, newer) schema: an input saved by an older engine
+ * may lack fields added since (defaults apply on recompute), or carry keys or values today's schema
+ * refuses (recompute then names them; the revision still shows what it showed).
+ */
+export const storedDesignInputSchema = z.custom<SignDesignInput>(
+  (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+  { message: 'A stored design input must be an object' },
+);
+
 export const revisionSchema = revisionSummarySchema.extend({
-  input: SignDesignInputSchema,
+  input: storedDesignInputSchema,
   result: SignDesignResultSchema,
 });
 export type Revision = z.infer<typeof revisionSchema>;

@@ -137,8 +137,13 @@ export const emailOrEmpty = (label: string) =>
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.map(String).join('.') : '(input)';
-    if (!(key in out)) out[key] = issue.message;
+    // an unknown key of a strict object is reported at the key itself (`site.windspeedmph`)
+    const paths =
+      issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
+    for (const path of paths) {
+      const key = path.length ? path.map(String).join('.') : '(input)';
+      if (!(key in out)) out[key] = issue.message;
+    }
   }
   return out;
 }

@@ -16,10 +16,12 @@ import {
   RISK_CATEGORIES,
   SIGN_KINDS,
   STANDARDS,
+  TORSION_SHARING,
   CabinetSchema,
   SignDesignInputSchema,
   type SignDesignInput,
 } from '../../src-shared/engine/input';
+import { signOutline } from '../../src-shared/engine/outline';
 
 /** A number rule of input.ts: inclusive min, exclusive gt, inclusive max, whole number. */
 export interface NumberRule {
@@ -50,6 +52,7 @@ export const NUMBER_RULES = {
   'foundation.wasteFactor': { min: 0, max: 1 },
   'options.deflectionLimitRatio': { min: 10, max: 1000 },
   'options.serviceWindFactor': { gt: 0, max: 1 },
+  'options.dampingRatio': { min: 0.002, max: 0.05 },
 } as const satisfies Record<string, NumberRule>;
 
 /** The keys of each object the schema reads (the load-time check compares them with the schema). */
@@ -58,7 +61,7 @@ export const FAST_PARSE_KEYS: Record<string, readonly string[]> = {
   site: ['windSpeedMph', 'riskCategory', 'exposure', 'kzt', 'groundElevationFt'],
   sign: ['kind', 'clearanceFt', 'cabinets', 'gapsFt', 'solidity', 'returnCornerFt'],
   'sign.cabinets': ['widthFt', 'heightFt', 'weightPsf'],
-  supports: ['poleCount', 'material', 'families', 'designation', 'spacingFt'],
+  supports: ['poleCount', 'material', 'families', 'designation', 'spacingFt', 'torsionSharing'],
   foundation: [
     'kind',
     'diameterFt',
@@ -69,8 +72,28 @@ export const FAST_PARSE_KEYS: Record<string, readonly string[]> = {
     'wasteFactor',
   ],
   'foundation.soil': ['class', 'geotechPsfPerFt'],
-  options: ['deflectionLimitRatio', 'serviceWindFactor', 'includePoleWind'],
+  options: ['deflectionLimitRatio', 'serviceWindFactor', 'includePoleWind', 'dampingRatio'],
 };
+
+/** The same lists as sets: an object with any other key goes to zod (strict: it reports it). */
+const KNOWN: Record<string, ReadonlySet<string>> = Object.fromEntries(
+  Object.entries(FAST_PARSE_KEYS).map(([k, v]) => [k, new Set(v)]),
+);
+
+const K_ROOT = KNOWN[''];
+const K_SITE = KNOWN.site;
+const K_SIGN = KNOWN.sign;
+const K_CABINET = KNOWN['sign.cabinets'];
+const K_SUPPORTS = KNOWN.supports;
+const K_FOUNDATION = KNOWN.foundation;
+const K_SOIL = KNOWN['foundation.soil'];
+const K_OPTIONS = KNOWN.options;
+
+/** Every own key of `o` is one the schema knows there. */
+function onlyKnown(o: Obj, known: ReadonlySet<string>): boolean {
+  for (const k in o) if (!known.has(k)) return false;
+  return true;
+}
 
 type Rules = typeof NUMBER_RULES;
 type Obj = Record<string, unknown>;
@@ -123,7 +146,7 @@ function boolOr(v: unknown, dflt: boolean): boolean | null {
 
 /** The parsed input for a plainly valid raw input, else null (then zod decides). */
 export function fastParse(raw: unknown): SignDesignInput | null {
-  if (!enabled || !plain(raw)) return NO;
+  if (!enabled || !plain(raw) || !onlyKnown(raw, K_ROOT)) return NO;
   const R: Rules = NUMBER_RULES;
 
   const standard = orDefault(raw.standard, D.standard);
@@ -131,7 +154,7 @@ export function fastParse(raw: unknown): SignDesignInput | null {
 
   // site
   const s0 = orDefault(raw.site, {});
-  if (!plain(s0)) return NO;
+  if (!plain(s0) || !onlyKnown(s0, K_SITE)) return NO;
   const riskCategory = orDefault(s0.riskCategory, D.site.riskCategory);
   const exposure = orDefault(s0.exposure, D.site.exposure);
   if (!oneOf(RISK_CATEGORIES, riskCategory) || !oneOf(EXPOSURES, exposure)) return NO;
@@ -151,7 +174,7 @@ export function fastParse(raw: unknown): SignDesignInput | null {
 
   // sign
   const g0 = orDefault(raw.sign, {});
-  if (!plain(g0)) return NO;
+  if (!plain(g0) || !onlyKnown(g0, K_SIGN)) return NO;
   const kind = orDefault(g0.kind, D.sign.kind);
   if (!oneOf(SIGN_KINDS, kind)) return NO;
   const clearanceFt = numOr(g0.clearanceFt, R['sign.clearanceFt'], D.sign.clearanceFt);
@@ -166,7 +189,7 @@ export function fastParse(raw: unknown): SignDesignInput | null {
     cabinets = [];
     for (let i = 0; i < c0.length; i++) {
       const c = c0[i];
-      if (!plain(c)) return NO;
+      if (!plain(c) || !onlyKnown(c, K_CABINET)) return NO;
       const widthFt = c.widthFt;
       const heightFt = c.heightFt;
       const weightPsf = numOr(c.weightPsf, R['sign.cabinets.weightPsf'], CABINET_WEIGHT_PSF);
@@ -199,7 +222,7 @@ export function fastParse(raw: unknown): SignDesignInput | null {
 
   // supports
   const p0 = orDefault(raw.supports, {});
-  if (!plain(p0)) return NO;
+  if (!plain(p0) || !onlyKnown(p0, K_SUPPORTS)) return NO;
   const poleCount = numOr(p0.poleCount, R['supports.poleCount'], D.supports.poleCount);
   const material = orDefault(p0.material, D.supports.material);
   if (poleCount !== poleCount || !oneOf(POLE_MATERIALS, material)) return NO;
@@ -216,7 +239,7 @@ export function fastParse(raw: unknown): SignDesignInput | null {
       families.push(v);
     }
   }
-  const supports: SignDesignInput['supports'] = { poleCount, material, families };
+  const supports = { poleCount, material, families } as SignDesignInput['supports'];
   if ('designation' in p0) {
     const v = p0.designation;
     if (v === undefined) supports.designation = v;
@@ -232,10 +255,13 @@ export function fastParse(raw: unknown): SignDesignInput | null {
     if (v !== undefined && !ok(v, R['supports.spacingFt'])) return NO;
     supports.spacingFt = v;
   }
+  const torsionSharing = orDefault(p0.torsionSharing, D.supports.torsionSharing);
+  if (!oneOf(TORSION_SHARING, torsionSharing)) return NO;
+  supports.torsionSharing = torsionSharing;
 
   // foundation
   const f0 = orDefault(raw.foundation, {});
-  if (!plain(f0)) return NO;
+  if (!plain(f0) || !onlyKnown(f0, K_FOUNDATION)) return NO;
   const fkind = f0.kind;
   if (fkind !== undefined && fkind !== 'direct-embedment') return NO;
   const diameterFt = numOr(f0.diameterFt, R['foundation.diameterFt'], D.foundation.diameterFt);
@@ -254,7 +280,7 @@ export function fastParse(raw: unknown): SignDesignInput | null {
   if (so === undefined) soil = { ...D.foundation.soil };
   else {
     const o = so;
-    if (!plain(o)) return NO;
+    if (!plain(o) || !onlyKnown(o, K_SOIL)) return NO;
     soil = {};
     if ('class' in o) {
       const v = o.class;
@@ -279,7 +305,7 @@ export function fastParse(raw: unknown): SignDesignInput | null {
 
   // options
   const o0 = orDefault(raw.options, {});
-  if (!plain(o0)) return NO;
+  if (!plain(o0) || !onlyKnown(o0, K_OPTIONS)) return NO;
   const options = {
     deflectionLimitRatio: numOr(
       o0.deflectionLimitRatio,
@@ -292,7 +318,9 @@ export function fastParse(raw: unknown): SignDesignInput | null {
       D.options.serviceWindFactor,
     ),
     includePoleWind: boolOr(o0.includePoleWind, D.options.includePoleWind),
+    dampingRatio: numOr(o0.dampingRatio, R['options.dampingRatio'], D.options.dampingRatio),
   };
+  if (options.dampingRatio !== options.dampingRatio) return NO;
   if (options.deflectionLimitRatio !== options.deflectionLimitRatio) return NO;
   if (options.serviceWindFactor !== options.serviceWindFactor || options.includePoleWind === NO) {
     return NO;
@@ -315,6 +343,7 @@ function crossFieldRulesHold(v: SignDesignInput): boolean {
   if (sign.kind === 'monument' && sign.clearanceFt !== 0) return false;
   if (sign.gapsFt.length !== sign.cabinets.length - 1) return false;
   if (sign.solidity < MIN_SOLIDITY) return false;
+  if (sign.gapsFt.length > 0 && !(signOutline(sign).solidity >= MIN_SOLIDITY)) return false;
   let heights = 0;
   for (let i = 0; i < sign.cabinets.length; i++) heights = heights + sign.cabinets[i].heightFt;
   let gaps = 0;

@@ -4,9 +4,9 @@ export {
   EngineInputError,
   computeDesign,
   computeDesignParsed,
-  evaluateCombination,
   parseInput,
 } from './design';
+export { combinationFloor, evaluateCombination } from './combination';
 export { sha256Hex } from './sha256';
 export { canonicalJson } from './canonical-json';
 export { ALL_SECTIONS, candidateSections, findSection } from './poles/catalog';

@@ -2,9 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { and, desc, eq, max } from 'drizzle-orm';
 import type { Revision, RevisionSummary, ValueChange } from '../../src-shared/designs';
 import { AppError, notFound } from '../../src-shared/errors';
-import type { SignDesignInput, SignDesignResult } from '../../src-shared/engine';
+import {
+  parseDesignInput,
+  type SignDesignInput,
+  type SignDesignResult,
+} from '../../src-shared/engine';
+import { describeFieldErrors } from '../../src-shared/validation';
 import { designDrafts, designRevisions, projects } from '../db/schema';
-import { computeDesignParsed as computeDesign } from '../engine';
+import { ENGINE_VERSION, computeDesignParsed as computeDesign } from '../engine';
 import { recordChange, type ServiceContext } from './context';
 
 type RevisionRow = typeof designRevisions.$inferSelect;
@@ -186,7 +191,17 @@ export function diffResults(a: SignDesignResult, b: SignDesignResult): ValueChan
 
 export function recomputeRevision(ctx: ServiceContext, id: string) {
   const rev = getRevision(ctx, id);
-  const result = computeDesign(rev.input);
+  // the stored input as today's schema reads it (defaults for fields added since); one it now
+  // refuses (an unknown key, an open sign) is named, and the revision itself is untouched
+  const parsed = parseDesignInput(rev.input);
+  if (!parsed.ok) {
+    throw new AppError(
+      'VALIDATION',
+      `Revision ${rev.number} cannot be recomputed with engine ${ENGINE_VERSION}: ${describeFieldErrors(parsed.fields).replace(/\n/g, '; ')}`,
+      parsed.fields,
+    );
+  }
+  const result = computeDesign(parsed.value);
   return {
     savedEngineVersion: rev.engineVersion,
     currentEngineVersion: result.engineVersion,

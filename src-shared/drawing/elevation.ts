@@ -75,10 +75,13 @@ export function elevationDrawing(
   });
 
   const n = supports.poleCount;
-  const spacing = result?.poles.spacingFt ?? (n > 1 ? maxWidth / n : 0);
+  // the spacing the engine used (the input's, else its default B / n)
+  const spacing = result?.poles.spacingFt ?? supports.spacingFt ?? (n > 1 ? maxWidth / n : 0);
   const depth = result?.summary.foundation.depthFt ?? 0;
   const dia = result?.summary.foundation.diameterFt ?? input.foundation.diameterFt;
-  const poleW = Math.max(0.35, Math.min(1.1, maxWidth / 14));
+  // the selected section's own width when known (drawn no thinner than 0.25 ft to stay visible)
+  const sizeIn = result?.poles.section?.sizeIn;
+  const poleW = sizeIn ? Math.max(0.25, sizeIn / 12) : Math.max(0.35, Math.min(1.1, maxWidth / 14));
   const poleXs = Array.from({ length: n }, (_, i) => (i - (n - 1) / 2) * spacing);
   for (const x of poleXs) {
     if (depth > 0)
@@ -90,6 +93,21 @@ export function elevationDrawing(
       w: poleW,
       h: top - (depth > 0 ? -depth + 0.25 : 0),
       role: 'pole',
+    });
+  }
+  if (n > 1) {
+    // centre-to-centre pole spacing: in the clearance when there is room, else under the footings
+    const inClearance = clearance >= 1.5;
+    const yS = inClearance ? clearance * 0.3 : -(depth + 0.8);
+    shapes.push({
+      kind: 'dim',
+      x1: poleXs[0],
+      y1: yS,
+      x2: poleXs[n - 1],
+      y2: yS,
+      text:
+        n === 2 ? `spacing ${ft(spacing)}` : `${n - 1} x ${ft(spacing)} = ${ft((n - 1) * spacing)}`,
+      side: inClearance ? 'above' : 'below',
     });
   }
   const span = Math.max(maxWidth, (n - 1) * spacing + dia) / 2 + 2;
@@ -163,7 +181,8 @@ export function elevationDrawing(
   }
   const minX = -span - 3;
   const maxX = span + 3;
-  return { shapes, bounds: { minX, maxX, minY: Math.min(-depth, 0) - 2, maxY: top + 2 } };
+  const below = n > 1 && clearance < 1.5 ? 3 : 2;
+  return { shapes, bounds: { minX, maxX, minY: Math.min(-depth, 0) - below, maxY: top + 2 } };
 }
 
 /** World (ft, y up) -> screen (px, y down), keeping the aspect ratio, centred in the box. */

@@ -15,7 +15,12 @@ export const defaultDesignInput: SignDesignInput = {
     gapsFt: [],
     solidity: 1,
   },
-  supports: { poleCount: 1, material: 'steel', families: ['pipe', 'hss-round', 'hss-square'] },
+  supports: {
+    poleCount: 1,
+    material: 'steel',
+    families: ['pipe', 'hss-round', 'hss-square'],
+    torsionSharing: 'rigid-diaphragm',
+  },
   foundation: {
     kind: 'direct-embedment',
     diameterFt: 2.5,
@@ -25,5 +30,10 @@ export const defaultDesignInput: SignDesignInput = {
     depthIncrementFt: 0.5,
     wasteFactor: 0.1,
   },
-  options: { deflectionLimitRatio: 40, serviceWindFactor: 0.6, includePoleWind: true },
+  options: {
+    deflectionLimitRatio: 40,
+    serviceWindFactor: 0.6,
+    includePoleWind: true,
+    dampingRatio: 0.01,
+  },
 };

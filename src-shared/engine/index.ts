@@ -3,3 +3,5 @@ export * from './output';
 export * from './defaults';
 export * from './parse';
 export * from './verdict';
+export * from './outline';
+export * from './map-floors';

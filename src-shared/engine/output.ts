@@ -35,6 +35,11 @@ export const PoleRatiosSchema = z.object({
   axial: z.number(),
   interaction: z.number(),
   deflection: z.number(),
+  /**
+   * IBC 2021 1807.3.3 item 1: hole (footing) diameter needed, pole diameter or diagonal + 4 in,
+   * over the footing diameter. Optional only because results saved before it lack it.
+   */
+  hole: z.number().optional(),
 });
 
 export const PoleOptionSchema = z.object({
@@ -96,6 +101,58 @@ export const SummarySchema = z.object({
   }),
 });
 
+/** One pole's share at grade (ASD) under the governing case; x from the sign centre, ft. */
+export const PoleShareSchema = z.object({
+  pole: z.number().int(),
+  xFt: z.number(),
+  /** strength-level sign force on this pole, lb */
+  signForceLb: z.number(),
+  shearLb: z.number(),
+  momentKipFt: z.number(),
+  torsionKipFt: z.number(),
+});
+
+/** The section properties the checks used (design wall thickness for HSS and pipe). */
+export const SectionPropertiesSchema = z.object({
+  designation: z.string(),
+  shape: z.enum(['round', 'square']),
+  /** D (round) or B (square), in */
+  sizeIn: z.number(),
+  tDesignIn: z.number(),
+  areaIn2: z.number(),
+  iIn4: z.number(),
+  sIn3: z.number(),
+  zIn3: z.number(),
+  jIn4: z.number(),
+  cIn3: z.number(),
+  fyKsi: z.number(),
+  eKsi: z.number(),
+  /** the hole it needs (IBC 1807.3.3 item 1): D or B sqrt 2, + 4 in */
+  minHoleIn: z.number(),
+});
+
+/**
+ * The gust-effect factor of the design's pole (ASCE 7 26.11): rigid 0.85 or flexible Gf. The
+ * resonant terms r, gR and gf are 0 for a rigid pole (they do not apply: 26.11.1).
+ */
+export const GustSchema = z.object({
+  n1Hz: z.number(),
+  flexible: z.boolean(),
+  g: z.number(),
+  dampingRatio: z.number(),
+  zBarFt: z.number(),
+  iz: z.number(),
+  lzFt: z.number(),
+  q: z.number(),
+  vzFtPerS: z.number(),
+  r: z.number(),
+  gR: z.number(),
+  gf: z.number(),
+});
+
+/** A reading of the code (an engineering choice) that a reviewer must accept. */
+export const ReadingSchema = z.object({ id: z.string(), title: z.string(), text: z.string() });
+
 export const SignDesignResultSchema = z.object({
   engineVersion: z.string(),
   inputHash: z.string().regex(/^[0-9a-f]{64}$/),
@@ -126,6 +183,19 @@ export const SignDesignResultSchema = z.object({
     cases: z.array(WindCaseSchema),
     governingCase: z.enum(['A', 'B', 'C']),
     signWeightLb: z.number(),
+    // The fields below are optional only because results saved before them lack them.
+    /** the outline of gapped cabinets (Fig. 29.3-1 note 2 reading, see src-shared/engine/outline) */
+    outline: z
+      .object({
+        cabinetAreaFt2: z.number(),
+        gapAreaFt2: z.number(),
+        grossAreaFt2: z.number(),
+        solidity: z.number(),
+      })
+      .optional(),
+    /** Kd applied to the exposed pole (Table 26.6-1 chimneys, tanks and similar, by shape) */
+    kdPole: z.number().optional(),
+    gust: GustSchema.optional(),
   }),
   poles: z.object({
     poleCount: z.number(),
@@ -136,6 +206,10 @@ export const SignDesignResultSchema = z.object({
     demand: PoleDemandSchema,
     naturalFrequencyHz: z.number(),
     options: z.array(PoleOptionSchema),
+    // optional only because results saved before them lack them
+    sharing: z.enum(['single', 'rigid-diaphragm', 'stiffness']).optional(),
+    shares: z.array(PoleShareSchema).optional(),
+    section: SectionPropertiesSchema.optional(),
   }),
   foundation: z.object({
     method: z.string(),
@@ -155,10 +229,19 @@ export const SignDesignResultSchema = z.object({
     diameterTable: z.array(
       z.object({ diameterFt: z.number(), depthFt: z.number(), concreteYd3: z.number() }),
     ),
+    // optional only because results saved before them lack them
+    /** which section's loads P and M are (the selected pole, or a lighter one it envelopes) */
+    loadSection: z.string().optional(),
+    /** why P differs from the selected pole's groundline shear, in words ('' when it does not) */
+    loadNote: z.string().optional(),
+    /** smallest footing (hole) diameter the pole fits, IBC 1807.3.3 item 1, ft */
+    minDiameterFt: z.number().optional(),
   }),
   checks: z.array(CheckSchema),
   steps: z.array(StepSchema),
   warnings: z.array(WarningSchema),
+  /** the readings of the code a reviewer must accept (optional: older results lack it) */
+  readings: z.array(ReadingSchema).optional(),
 });
 
 export type Step = z.infer<typeof StepSchema>;
@@ -168,6 +251,10 @@ export type PoleOption = z.infer<typeof PoleOptionSchema>;
 export type PoleRatios = z.infer<typeof PoleRatiosSchema>;
 export type PoleDemand = z.infer<typeof PoleDemandSchema>;
 export type WindCase = z.infer<typeof WindCaseSchema>;
+export type PoleShare = z.infer<typeof PoleShareSchema>;
+export type SectionProperties = z.infer<typeof SectionPropertiesSchema>;
+export type Gust = z.infer<typeof GustSchema>;
+export type Reading = z.infer<typeof ReadingSchema>;
 export type SignDesignResult = z.infer<typeof SignDesignResultSchema>;
 
 /** A (designation, diameter) pair evaluated for the quote's alternatives ranking. */
@@ -184,3 +271,16 @@ export const CombinationResultSchema = z.object({
   poleLengthFt: z.number(),
 });
 export type CombinationResult = z.infer<typeof CombinationResultSchema>;
+
+/** Every pole check passes except, possibly, the hole rule (which depends on the footing chosen). */
+export function passesExceptHole(o: Pick<PoleOption, 'ratios'>): boolean {
+  const r = o.ratios;
+  return (
+    r.flexure <= 1 &&
+    r.shear <= 1 &&
+    r.torsion <= 1 &&
+    r.axial <= 1 &&
+    r.interaction <= 1 &&
+    r.deflection <= 1
+  );
+}

@@ -43,3 +43,32 @@ describe('designVerdict', () => {
     expect(v.status).toBe('passes');
   });
 });
+
+describe('designVerdict for the engine 2.0 results', () => {
+  const ok = { checks: [check(true)], poles: { selected } };
+  it('the stiffness torque split needs review; Gf and the map floor are informational', () => {
+    expect(
+      designVerdict({ ...ok, warnings: [{ code: 'pole.torsion-by-stiffness', message: 'm' }] })
+        .status,
+    ).toBe('review');
+    for (const code of ['wind.flexible-gf', 'wind.below-map-floor'])
+      expect(designVerdict({ ...ok, warnings: [{ code, message: 'm' }] }).status).toBe('passes');
+  });
+  it('a pole that does not fit its hole fails through its check row', () => {
+    const hole = {
+      id: 'pole.hole',
+      label: 'Pole in its hole, HSS12x12x1/2 in 1.5 ft',
+      codeRef: 'IBC 2021 1807.3.3 item 1',
+      demand: 20.97,
+      capacity: 18,
+      unit: 'in',
+      ratio: 1.165,
+      passes: false,
+    };
+    const v = designVerdict({ checks: [check(true), hole], warnings: [], poles: { selected } });
+    expect(v.status).toBe('fails');
+    expect(v.reasons[0]).toBe(
+      'Pole in its hole, HSS12x12x1/2 in 1.5 ft fails (ratio 1.17, IBC 2021 1807.3.3 item 1).',
+    );
+  });
+});

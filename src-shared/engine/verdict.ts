@@ -15,7 +15,11 @@ export interface DesignVerdict {
   reasons: string[];
 }
 
-/** Warning codes that mean a part of the design does not pass. */
+/**
+ * Warning codes that mean a part of the design does not pass. (A pole that does not fit its hole,
+ * IBC 1807.3.3 item 1, is a failing check row `pole.hole`, and never the selected pole: when no
+ * section fits, `pole.none-passes`.)
+ */
 export const FAILING_WARNING_CODES: ReadonlySet<string> = new Set([
   'pole.none-passes',
   'foundation.no-solution',
@@ -27,11 +31,22 @@ export const FAILING_WARNING_CODES: ReadonlySet<string> = new Set([
  */
 export const REVIEW_WARNING_CODES: ReadonlySet<string> = new Set([
   'wind.tall-sign',
+  // results saved before engine 2.0 (flexible sign designed with G = 0.85); no longer emitted
   'wind.flexible',
   'wind.cf-clamped',
   'foundation.deep',
   'foundation.soil-beyond-table',
+  // the torque split by stiffness relies on a torsionally rigid connection nothing here designs
+  'pole.torsion-by-stiffness',
 ]);
+
+/**
+ * Informational codes (the design stands; the message explains a reading): `wind.flexible-gf`
+ * (n1 < 1 Hz, designed with Gf per 26.11.5), `wind.below-map-floor` (V below the lowest contour
+ * of the category's map), `pole.designation-failed`. (A footing load taken from a lighter section
+ * is explained in `foundation.loadNote` and its step, not warned.) Open signs are refused as input (sign.solidity / sign.gapsFt), so no
+ * result carries one.
+ */
 
 type VerdictInput = Pick<SignDesignResult, 'checks' | 'warnings'> & {
   poles: Pick<SignDesignResult['poles'], 'selected'>;

@@ -100,3 +100,34 @@ test('the design keeps typing fluid: field change to results, measured', async (
   const kz = 2.41 * (15 / 2460) ** (2 / 9.8);
   await expect(design.metric('qh')).toContainText((0.00256 * kz * 140 ** 2).toFixed(1));
 });
+
+test('two poles: spacing on the form, the drawing and each pole share in the results', async ({
+  page,
+  app,
+  shot,
+}) => {
+  await page.goto(app.url);
+  await setUpProfile(page);
+  await new ProjectsPage(page).create({ name: 'Two-pole pylon' });
+  const design = new DesignPage(page);
+  await design.open();
+  await design.setNumber('Width (ft)', 10);
+  await design.setNumber('Height (ft)', 5);
+  await design.form().getByLabel('Number of poles').selectOption('2');
+  await design.setNumber('Pole spacing (ft)', 6);
+  await design.waitUpToDate();
+  const shares = design.results().getByRole('table', { name: "Each pole's share" });
+  await expect(shares.getByRole('row')).toHaveCount(3);
+  await expect(shares).toContainText('(critical)');
+  await expect(page.getByRole('img', { name: 'Elevation drawing' })).toContainText('spacing 6 ft');
+  await expect(design.results().getByLabel('Footing load')).toContainText('Footing P =');
+  await shot(page, '4-two-poles-spacing');
+  const drawing = page.getByRole('img', { name: 'Elevation drawing' });
+  await drawing.scrollIntoViewIfNeeded();
+  await drawing.screenshot({ path: 'artifacts/screenshots/two-poles-elevation.png' });
+  // poles outside the sign are refused next to the field, with the range
+  await design.setNumber('Pole spacing (ft)', 12);
+  await expect(
+    design.form().getByText(/Pole spacing must be more than 0 ft and at most 10 ft for 2 poles/),
+  ).toBeVisible();
+});

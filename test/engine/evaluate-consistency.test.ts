@@ -23,6 +23,7 @@ import {
   poleCfRoundFrom,
   poleCfSquare,
 } from '../../src-main/engine/wind/force-coefficient';
+import { gustDetail } from '../../src-main/engine/wind/gust-factor';
 
 function context(raw: SignDesignInputRaw): PoleContext {
   return poleContext(parseInput(raw), null);
@@ -52,6 +53,15 @@ function referenceCapacities(sec: PoleSection, H: number) {
     }
   }
   return { va, ta, pa };
+}
+
+/** Natural frequency as a cantilever with a tip mass (the report's formula) and its G (26.11). */
+function referenceGust(sec: PoleSection, ctx: PoleContext): { n1: number; g: number } {
+  const lIn = ctx.wind.resultantFt * 12;
+  const k = (3 * sec.eKsi * 1000 * sec.iIn4) / (lIn * lIn * lIn);
+  const wLb = ctx.signWeightPerPoleLb + 0.236 * sec.weightPlf * ctx.wind.topHeightFt;
+  const n1 = Math.sqrt(k / (Math.max(wLb, 1) / 386.1)) / (2 * Math.PI);
+  return { n1, g: gustDetail(ctx.gust, n1).g };
 }
 
 /** Pole wind as the original per-section loop computed it. */
@@ -117,7 +127,16 @@ describe('hot-loop pole checks equal the provision functions', () => {
       expect(e.vaKip, sec.designation).toBe(ref.va);
       expect(e.taKipIn, sec.designation).toBe(ref.ta);
       expect(e.paKip, sec.designation).toBe(ref.pa);
-      expect(e.poleWindLb, sec.designation).toBe(referencePoleWind(sec, ctx));
+      const gust = referenceGust(sec, ctx);
+      expect(e.n1Hz / gust.n1, sec.designation).toBeCloseTo(1, 12);
+      expect(e.g, sec.designation).toBeCloseTo(gust.g, 10);
+      // every wind load scales by G / 0.85 (exactly 1 for a rigid section)
+      const gr = e.g / G_RIGID;
+      const fp = referencePoleWind(sec, ctx);
+      expect(e.poleWindLb, sec.designation).toBe(gr === 1 ? fp : fp * gr);
+      // the hole rule: D (or the diagonal of a square pole) + 4 in over the footing
+      const need = (sec.shape === 'square' ? sec.odIn * Math.SQRT2 : sec.odIn) + 4;
+      expect(e.ratios.hole, sec.designation).toBeCloseTo(need / ctx.holeIn, 12);
       expect(rows[i]).toBe(JSON.stringify(toOption(e)));
       expect(scan.governingRatio[i]).toBe(e.governingRatio);
       expect(scan.shearLb[i]).toBe(e.shearLb);

@@ -11,6 +11,7 @@ import {
   RISK_CATEGORIES,
   SIGN_KINDS,
   STANDARDS,
+  TORSION_SHARING,
   SignDesignInputSchema,
 } from '../../src-shared/engine/input';
 import { computeDesign, parseInput } from '../../src-main/engine/design';
@@ -60,7 +61,13 @@ function base(): Raw {
       solidity: 0.9,
       returnCornerFt: 2,
     },
-    supports: { poleCount: 2, material: 'steel', families: ['pipe'], spacingFt: 4 },
+    supports: {
+      poleCount: 2,
+      material: 'steel',
+      families: ['pipe'],
+      spacingFt: 4,
+      torsionSharing: 'stiffness',
+    },
     foundation: {
       kind: 'direct-embedment',
       diameterFt: 3,
@@ -70,7 +77,12 @@ function base(): Raw {
       depthIncrementFt: 0.25,
       wasteFactor: 0.2,
     },
-    options: { deflectionLimitRatio: 60, serviceWindFactor: 0.7, includePoleWind: false },
+    options: {
+      deflectionLimitRatio: 60,
+      serviceWindFactor: 0.7,
+      includePoleWind: false,
+      dampingRatio: 0.02,
+    },
   };
 }
 
@@ -131,6 +143,7 @@ describe('validation fast path', () => {
       ['site.riskCategory', [...RISK_CATEGORIES, 'V']],
       ['sign.kind', [...SIGN_KINDS, 'wall']],
       ['supports.material', [...POLE_MATERIALS, 'wood']],
+      ['supports.torsionSharing', [...TORSION_SHARING, 'torsion', '', null]],
       ['foundation.kind', ['direct-embedment', 'spread', undefined, null]],
       ['foundation.isolatedPoleIncrease', [true, false, 'true', 1, null]],
       ['foundation.constrained', [true, false, 0]],
@@ -208,8 +221,41 @@ describe('validation fast path', () => {
       mk((r) => Object.assign(r.foundation, { soil: { class: 1, geotechPsfPerFt: 5 } })),
       mk((r) => Object.assign(r.foundation, { soil: {} })),
       mk((r) => Object.assign(r.foundation, { soil: { geotechPsfPerFt: 5 } })),
+      // gapped cabinets as one outline (outline.ts): eps = 0.9 x 36 / (36 + gap x 6) vs 0.7 (the boundary)
+      mk((r) => Object.assign(r.sign, { gapsFt: [(36 * (0.9 / 0.7 - 1)) / 6] })),
+      mk((r) => Object.assign(r.sign, { gapsFt: [(36 * (0.9 / 0.7 - 1)) / 6 + 1e-9] })),
+      mk((r) => Object.assign(r.sign, { gapsFt: [(36 * (0.9 / 0.7 - 1)) / 6 - 1e-9] })),
+      mk((r) => Object.assign(r.sign, { gapsFt: [5], solidity: 1 })),
+      mk((r) => Object.assign(r.sign, { gapsFt: [0], solidity: 0.7 })),
     ];
     list.forEach((raw, i) => agrees(raw, `rule case ${i}`));
+  });
+
+  it('declines every unknown key (zod names it), at every level', () => {
+    const at: [string, (r: Raw) => Raw][] = [
+      ['', (r) => r],
+      ['site', (r) => r.site as Raw],
+      ['sign', (r) => r.sign as Raw],
+      ['sign.cabinets.0', (r) => ((r.sign as Raw).cabinets as Raw[])[0]],
+      ['supports', (r) => r.supports as Raw],
+      ['foundation', (r) => r.foundation as Raw],
+      ['foundation.soil', (r) => (r.foundation as Raw).soil as Raw],
+      ['options', (r) => r.options as Raw],
+    ];
+    for (const [path, get] of at) {
+      for (const [k, v] of [
+        ['windspeedmph', 180],
+        ['note', 'x'],
+        ['undefinedValue', undefined],
+      ] as const) {
+        const raw = base();
+        get(raw)[k] = v;
+        expect(fastParse(raw), `${path}.${k}`).toBeNull();
+        const z = SignDesignInputSchema.safeParse(raw);
+        expect(z.success, `${path}.${k}`).toBe(false);
+        agrees(raw, `${path}.${k}`);
+      }
+    }
   });
 
   it('leaves unusual objects to zod and gives the same designs either way', () => {
@@ -312,6 +358,7 @@ describe('validation fast path', () => {
               families: fc.array(rare([...POLE_FAMILIES], ['x']), { minLength: 1, maxLength: 4 }),
               designation: fc.oneof(fc.string({ maxLength: 70 }), fc.constant(' Pipe 6 Std. ')),
               spacingFt: num({ gt: 0, max: 3 }),
+              torsionSharing: rare([...TORSION_SHARING], ['x']),
             },
             { requiredKeys: [] },
           ),
@@ -346,6 +393,7 @@ describe('validation fast path', () => {
               deflectionLimitRatio: num(R['options.deflectionLimitRatio']),
               serviceWindFactor: num(R['options.serviceWindFactor']),
               includePoleWind: rare([true, false], ['no']),
+              dampingRatio: num(R['options.dampingRatio']),
             },
             { requiredKeys: [] },
           ),

@@ -208,11 +208,37 @@ export const GOLDEN_CASES: Record<string, SignDesignInputRaw> = {
     site: { windSpeedMph: 95, exposure: 'B', groundElevationFt: -200, kzt: 1.5 },
     sign: { clearanceFt: 0, cabinets: [cab(4, 3)] },
   },
-  'extra-keys-stripped': {
-    site: { windSpeedMph: 115, exposure: 'C', note: 'ignored' },
-    sign: { clearanceFt: 12, cabinets: [cab(8, 3)], extra: [1, 2] },
-    junk: { a: 1 },
-  } as unknown as SignDesignInputRaw,
+  // optional keys given as undefined are "not given" (unknown keys are refused: strict-input tests)
+  'explicit-undefined-optionals': {
+    site: { windSpeedMph: 115, exposure: 'C' },
+    sign: { clearanceFt: 12, cabinets: [cab(8, 3)], returnCornerFt: undefined },
+    supports: { designation: undefined, spacingFt: undefined },
+  },
+  'two-poles-stiffness-option': {
+    site: { windSpeedMph: 120, exposure: 'C' },
+    sign: { clearanceFt: 14, cabinets: [cab(12, 5)] },
+    supports: { poleCount: 2, spacingFt: 6, torsionSharing: 'stiffness' },
+  },
+  'gaps-unequal-widths': {
+    site: { windSpeedMph: 125, exposure: 'C' },
+    sign: { clearanceFt: 10, cabinets: [cab(10, 4), cab(6, 3), cab(6, 2)], gapsFt: [2, 1] },
+    supports: { poleCount: 2 },
+  },
+  'flexible-gf-passes': {
+    site: { windSpeedMph: 95, exposure: 'B' },
+    sign: { clearanceFt: 50, cabinets: [cab(4, 2, 5)] },
+    supports: { poleCount: 2 },
+    options: { dampingRatio: 0.008 },
+  },
+  'hole-limits-selection': {
+    site: { windSpeedMph: 115, exposure: 'C' },
+    sign: { clearanceFt: 14, cabinets: [cab(12, 6)] },
+    foundation: { diameterFt: 1.25 },
+  },
+  'below-map-floor-rc4': {
+    site: { windSpeedMph: 100, exposure: 'C', riskCategory: 'IV' },
+    sign: { clearanceFt: 12, cabinets: [cab(8, 3)] },
+  },
   'fractional-values': {
     site: { windSpeedMph: 117.3, exposure: 'D', groundElevationFt: 1234.5 },
     sign: { clearanceFt: 13.37, cabinets: [cab(7.25, 3.125, 11.5), cab(4.1, 1.9)], gapsFt: [0.7] },

@@ -1,6 +1,7 @@
 // Shared by the golden test and its generator: what is snapshotted for each input.
 import { createHash } from 'node:crypto';
-import { computeDesign, evaluateCombination } from '../../src-main/engine/design';
+import { computeDesign } from '../../src-main/engine/design';
+import { evaluateCombination } from '../../src-main/engine/combination';
 import { formatCalcSheet } from '../../src-main/engine/calc-sheet';
 import { sweepInputs } from './golden-inputs';
 

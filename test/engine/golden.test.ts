@@ -52,7 +52,9 @@ describe('golden design outputs (byte-identical)', () => {
       'pole.none-passes',
       'pole.designation-failed',
       'wind.tall-sign',
-      'wind.flexible',
+      'wind.flexible-gf',
+      'wind.below-map-floor',
+      'pole.torsion-by-stiffness',
       'wind.cf-clamped',
       'foundation.no-solution',
       'foundation.soil-beyond-table',
@@ -60,6 +62,16 @@ describe('golden design outputs (byte-identical)', () => {
       expect(codes, code).toContain(code);
     }
     expect(all.some((r) => r.wind.caseCApplies)).toBe(true);
+    expect(set((r) => r.poles.sharing)).toEqual(
+      new Set(['single', 'rigid-diaphragm', 'stiffness']),
+    );
+    expect(all.some((r) => r.wind.outline.gapAreaFt2 > 0)).toBe(true);
+    expect(all.some((r) => r.wind.gust.flexible && r.poles.selected)).toBe(true);
+    expect(
+      all.some((r) =>
+        r.poles.options.some((o: { governingCheck: string }) => o.governingCheck === 'hole'),
+      ),
+    ).toBe(true);
   });
 
   it(`matches the digests of ${SWEEP_COUNT} pseudo-random inputs (design, calc sheet, combination)`, () => {

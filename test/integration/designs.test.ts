@@ -109,6 +109,60 @@ describe('designs', () => {
     );
   });
 
+  it('refuses an unknown (misspelled) key over IPC, naming it, and stores nothing', async () => {
+    const bad = { ...w16, site: { ...w16.site, windspeedmph: 180 } };
+    await expect(m.call('designs:compute', bad)).rejects.toMatchObject({
+      code: 'VALIDATION',
+      fields: {
+        'site.windspeedmph': expect.stringMatching(
+          /^Unknown field "windspeedmph" in site \(did you mean "windSpeedMph"\?\)/,
+        ),
+      },
+    });
+    await expect(
+      m.call('designs:save-revision', { projectId: project.id, input: bad }),
+    ).rejects.toMatchObject({ code: 'VALIDATION' });
+    expect(count('SELECT count(*) AS n FROM design_revisions')).toBe(0);
+    // the draft keeps it as typed (never lost); the form shows the message
+    await m.call('designs:save-draft', { projectId: project.id, input: bad });
+    const d = await m.call<{ input: unknown }>('designs:get-draft', { projectId: project.id });
+    expect(d.input).toEqual(bad);
+  });
+
+  it('an older revision with a key today refuses still opens; recompute names the key', async () => {
+    const saved = await m.call<RevisionSummary>('designs:save-revision', {
+      projectId: project.id,
+      input: w16,
+    });
+    const row = m.services.sqlite
+      .prepare('SELECT input FROM design_revisions WHERE id = ?')
+      .get(saved.id) as { input: string };
+    const old = JSON.parse(row.input) as Record<string, Record<string, unknown>>;
+    old.site.windspeedmph = 180; // as an older client might have stored it
+    delete old.supports.torsionSharing; // and without the fields added since
+    m.services.sqlite
+      .prepare('UPDATE design_revisions SET input = ? WHERE id = ?')
+      .run(JSON.stringify(old), saved.id);
+    const rev = await m.call<Revision>('designs:get-revision', { id: saved.id });
+    expect(rev.input.site).toMatchObject({ windspeedmph: 180 });
+    expect(rev.result.summary.pole.designation).toBe('Pipe 6 Std.');
+    await expect(m.call('designs:recompute-revision', { id: saved.id })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringMatching(/cannot be recomputed .* site\.windspeedmph: Unknown field/),
+    });
+    const pdf = await m.call<{ bytes: number }>('designs:report-pdf', { id: saved.id });
+    expect(pdf.bytes).toBeGreaterThan(1000);
+    // without the unknown key, the older input (no torsionSharing) recomputes with the default
+    delete old.site.windspeedmph;
+    m.services.sqlite
+      .prepare('UPDATE design_revisions SET input = ? WHERE id = ?')
+      .run(JSON.stringify(old), saved.id);
+    const again = await m.call<{ changes: unknown[] }>('designs:recompute-revision', {
+      id: saved.id,
+    });
+    expect(again.changes).toEqual([]);
+  });
+
   it('keeps a draft as typed, even when invalid', async () => {
     await m.call('designs:save-draft', {
       projectId: project.id,
@@ -151,8 +205,21 @@ describe('calc report PDF', () => {
       'ASCE 7-22 Eq. 26.10-1',
       'IBC 2021 1807.3',
       'Elevation',
+      'Section properties used: Pipe 6 Std.',
+      'from the Risk Category II map',
+      'Readings a reviewer must accept',
+      'The 12 ft limit of 1807.3.2.1',
+      'IBC 2021 1807.3.3 item 1',
     ]) {
       expect(text, `report text should contain ${needle}`).toContain(needle);
+    }
+    // every clause and formula in full: the cells wrap, nothing is cut with an ellipsis
+    expect(text).not.toContain('...');
+    expect(text).not.toContain('\u2026');
+    const flat = text.replace(/\s+/g, ' ');
+    for (const st of rev.result.steps) {
+      for (const word of `${st.formula} ${st.codeRef}`.split(/\s+/).filter((w) => w.length > 3))
+        expect(flat, `${st.id}: ${word}`).toContain(word);
     }
     execFileSync('pdftoppm', ['-png', '-r', '60', file, path.join(ARTIFACTS, 'calc-report')]);
     const pages = fs

@@ -7,7 +7,15 @@ import type {
   QuoteDraft,
   Alternative,
 } from '../../src-shared/quotes';
-import { evaluateCombination } from '../../src-main/engine';
+import fc from 'fast-check';
+import { passesExceptHole } from '../../src-shared/engine';
+import {
+  ALL_SECTIONS,
+  computeDesign,
+  evaluateCombination,
+  parseInput,
+} from '../../src-main/engine';
+import { rankAlternatives } from '../../src-main/services/pricing/alternatives';
 import { factsFromCombination, factsFromRevision } from '../../src-main/services/pricing/facts';
 import { priceQuote } from '../../src-main/services/pricing/price-quote';
 import { quoteSettingsSchema } from '../../src-shared/quotes';
@@ -176,7 +184,7 @@ describe('alternatives ranked by installed cost', () => {
       const base = factsFromRevision(rev);
       const settings = quoteSettingsSchema.parse({});
       const all: { key: string; total: number }[] = [];
-      for (const o of rev.result.poles.options.filter((x) => x.passes))
+      for (const o of rev.result.poles.options.filter((x) => passesExceptHole(x)))
         for (const d of rev.result.foundation.diameterTable.map((x) => x.diameterFt)) {
           const c = evaluateCombination(rev.input, o.designation, d);
           if (!c.passes) continue;
@@ -210,4 +218,58 @@ describe('alternatives ranked by installed cost', () => {
       expect(d.priced.totals.totalCents).toBe(pick.totalCents);
     },
   );
+});
+
+describe('alternatives and the hole rule (IBC 2021 1807.3.3 item 1)', () => {
+  it('no listed alternative puts a pole in a hole it does not fit', async () => {
+    const book = await m.call<PriceBookVersion>('pricebook:get-current');
+    const settings = quoteSettingsSchema.parse({});
+    const holeIn = new Map(ALL_SECTIONS.map((x) => [x.designation, x.hot.minHoleIn]));
+    const design = fc.record({
+      width: fc.double({ min: 4, max: 20, noNaN: true }),
+      height: fc.double({ min: 2, max: 8, noNaN: true }),
+      clearance: fc.double({ min: 6, max: 25, noNaN: true }),
+      v: fc.double({ min: 100, max: 170, noNaN: true }),
+      diameter: fc.constantFrom(1, 1.25, 1.5, 2),
+      poles: fc.integer({ min: 1, max: 2 }),
+    });
+    let listed = 0;
+    for (const d of fc.sample(design, { numRuns: 12, seed: 11 })) {
+      const input = parseInput({
+        site: { windSpeedMph: d.v },
+        sign: { clearanceFt: d.clearance, cabinets: [{ widthFt: d.width, heightFt: d.height }] },
+        supports: { poleCount: d.poles },
+        foundation: { diameterFt: d.diameter },
+      });
+      const result = computeDesign(input);
+      const rev = { id: 'r', number: 1, projectId: 'p', input, result } as unknown as Revision;
+      const res = rankAlternatives(rev, book, settings, []);
+      for (const a of res.alternatives) {
+        listed++;
+        expect(a.diameterFt * 12, `${a.designation} in ${a.diameterFt} ft`).toBeGreaterThanOrEqual(
+          holeIn.get(a.designation)! - 1e-9,
+        );
+      }
+    }
+    expect(listed).toBeGreaterThan(20);
+  });
+
+  it('a section that only fails the hole at the design diameter is offered in a larger hole', async () => {
+    const book = await m.call<PriceBookVersion>('pricebook:get-current');
+    // HSS12x12x1/2 needs 20.97 in: it fails the 1.5 ft design footing, fits 2 ft and up
+    const input = parseInput({
+      supports: { designation: 'HSS12x12x1/2' },
+      foundation: { diameterFt: 1.5 },
+    });
+    const result = computeDesign(input);
+    const o = result.poles.options.find((x) => x.designation === 'HSS12x12x1/2')!;
+    expect(o.passes).toBe(false);
+    expect(o.governingCheck).toBe('hole');
+    expect(passesExceptHole(o)).toBe(true);
+    const rev = { id: 'r', number: 1, projectId: 'p', input, result } as unknown as Revision;
+    const res = rankAlternatives(rev, book, quoteSettingsSchema.parse({}), [], 5000);
+    const mine = res.alternatives.filter((a) => a.designation === 'HSS12x12x1/2');
+    expect(mine.length).toBeGreaterThan(0);
+    expect(Math.min(...mine.map((a) => a.diameterFt))).toBe(2);
+  });
 });

@@ -33,8 +33,18 @@ export const KZ_MIN_HEIGHT_FT = 15;
 
 /** Table 26.6-1: solid freestanding signs. */
 export const KD_SIGN = 0.85;
-/** Table 26.6-1: chimneys, tanks and similar structures, round / square (used for the poles). */
-export const KD_POLE_ROUND = 0.95;
+/**
+ * Kd for the exposed pole, Table 26.6-1 "chimneys, tanks and similar structures" (ASCE 7-16 and
+ * 7-22): round 1.00 (0.95 only for a round structure with a non-axisymmetric structural system, a
+ * footnote that does not fit a plain pipe), square 0.90. ASCE 7-05 / 7-10 listed round as 0.95;
+ * 7-16 raised it to 1.00 and 7-22 kept it (Dlubal KB 001546 (7-16) and 001858 (7-22) "Kd = 1.0 for
+ * round tanks, Table 26.6-1"; Bentley STAAD.Pro ASCE 7-16 tank verification, Kd = 1.0).
+ * Why this row and not the sign's 0.85: the pole is a slender prismatic member of the same
+ * cross-section for every wind direction, so the directionality allowance of a flat sign (whose
+ * load peaks only for wind normal to its face) does not apply to it; the chimney/tank row is the
+ * one for that shape, and it is the larger (conservative) value.
+ */
+export const KD_POLE_ROUND = 1.0;
 export const KD_POLE_SQUARE = 0.9;
 
 /** Section 26.11.1: gust-effect factor for rigid structures. */

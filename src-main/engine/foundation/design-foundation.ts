@@ -25,7 +25,20 @@ export interface FoundationDesign {
   /** S1 at d/3 (non-constrained) or S3 at d (constrained), at the required depth, psf */
   s1Psf: number;
   concreteYd3: number;
+  /** smallest footing diameter the pole fits (IBC 1807.3.3 item 1), ft */
+  minDiameterFt: number;
+  /** from the smallest table diameter the pole fits (augers come in 6 in steps) */
   table: { diameterFt: number; depthFt: number; concreteYd3: number }[];
+}
+
+export interface FoundationOptions {
+  log: StepLog | null;
+  /** build the diameter -> depth table */
+  table: boolean;
+  /** the pole's smallest hole (1807.3.3 item 1), ft: the table starts at the first that fits */
+  minDiameterFt: number;
+  /** why P is not the selected pole's own shear ('' when it is) */
+  pNote: string;
 }
 
 type FoundationInput = SignDesignInput['foundation'];
@@ -48,9 +61,9 @@ export function designFoundation(
   f: FoundationInput,
   pLb: number,
   mLbFt: number,
-  log: StepLog | null,
-  withTable: boolean,
+  opts: FoundationOptions,
 ): FoundationDesign {
+  const log = opts.log;
   const soil = soilBearing(f.soil, f.isolatedPoleIncrease);
   const h = pLb > 0 ? mLbFt / pLb : 0;
   const b = f.diameterFt;
@@ -58,10 +71,17 @@ export function designFoundation(
   const depth = solveRoundedDepth(f.constrained, pLb, h, b, soil, f.depthIncrementFt);
   const s1 = f.constrained ? s3AtDepth(soil, dReq) : s1AtDepth(soil, dReq);
   const table: FoundationDesign['table'] = [];
-  if (withTable) {
+  if (opts.table) {
+    // increasing diameters: each depth brackets the next (the depth never grows with b)
+    let known = 0;
     for (let i = 0; i < DIAMETER_TABLE_FT.length; i++) {
       const bt = DIAMETER_TABLE_FT[i];
-      const d = solveRoundedDepth(f.constrained, pLb, h, bt, soil, f.depthIncrementFt);
+      if (bt < opts.minDiameterFt - 1e-9) continue; // the pole does not fit that hole
+      const d =
+        bt === b
+          ? depth
+          : solveRoundedDepth(f.constrained, pLb, h, bt, soil, f.depthIncrementFt, known);
+      known = d;
       table.push({ diameterFt: bt, depthFt: d, concreteYd3: concreteYd3(bt, d, f.wasteFactor) });
     }
   }
@@ -104,18 +124,28 @@ export function designFoundation(
     log.add(
       'fdn.P',
       'Lateral load per pole P (ASD)',
-      'groundline shear, D + 0.6W',
+      opts.pNote
+        ? `largest groundline shear of the sections enveloped: ${opts.pNote}`
+        : 'groundline shear of the selected pole (the critical one), D + 0.6W',
       'ASCE 7 2.4.1; IBC 1807.3.2',
       pLb,
       'lb',
     );
     log.add('fdn.h', 'Height of P above grade h', 'M / P', 'IBC 2021 1807.3.2.1', h, 'ft');
     log.add('fdn.b', 'Footing diameter b', 'input', 'IBC 2021 1807.3.2.1', b, 'ft');
+    log.add(
+      'fdn.bMin',
+      'Smallest footing the pole fits',
+      'pole diameter (or diagonal of a square pole) + 4 in',
+      'IBC 2021 1807.3.3 item 1',
+      opts.minDiameterFt,
+      'ft',
+    );
     if (f.constrained) {
       log.add(
         'fdn.S3',
         'S3 at depth d',
-        'S x min(d, 12), <= 15 x tabular',
+        'S x min(d, 12), <= 15 x tabular (d capped at 12 ft: the conservative reading)',
         'IBC 2021 1807.3.2.2',
         s1,
         'psf',
@@ -132,7 +162,7 @@ export function designFoundation(
       log.add(
         'fdn.S1',
         'S1 at d/3',
-        'S x min(d, 12) / 3, <= 15 x tabular',
+        'S x min(d, 12) / 3, <= 15 x tabular (d capped at 12 ft before d/3: the conservative reading)',
         'IBC 2021 1807.3.2.1',
         s1,
         'psf',
@@ -182,6 +212,7 @@ export function designFoundation(
     depthFt: depth,
     s1Psf: s1,
     concreteYd3: vol,
+    minDiameterFt: opts.minDiameterFt,
     table,
   };
 }

@@ -123,7 +123,9 @@ export function solveConstrainedDepth(pLb: number, hFt: number, bFt: number, soi
 /**
  * The required depth rounded UP to `inc`: the smallest multiple of `inc` where the residual is
  * >= 0. Halve only until the bracket is narrower than half an increment, then test the grid point;
- * exact on the grid, so monotone in load and diameter, and cheap.
+ * exact on the grid, so monotone in load and diameter, and cheap. `knownDepth`, when given, is a
+ * depth already known to satisfy the residual (the depth of a smaller diameter for the same load:
+ * the residual grows with b): it only narrows the first bracket, the answer is the same grid point.
  */
 export function solveRoundedDepth(
   constrained: boolean,
@@ -132,11 +134,13 @@ export function solveRoundedDepth(
   bFt: number,
   soil: SoilBearing,
   inc: number,
+  knownDepth = 0,
 ): number {
   if (pLb <= 0) return 0;
   let lo = 0;
-  let hi = MAX_DEPTH_FT;
-  if (residual(constrained, pLb, hFt, bFt, soil, hi) < 0) return roundUpDepth(MAX_DEPTH_FT, inc);
+  let hi = knownDepth > 0 && knownDepth < MAX_DEPTH_FT ? knownDepth : MAX_DEPTH_FT;
+  if (hi === MAX_DEPTH_FT && residual(constrained, pLb, hFt, bFt, soil, hi) < 0)
+    return roundUpDepth(MAX_DEPTH_FT, inc);
   while (hi - lo > inc / 2) {
     const mid = (lo + hi) / 2;
     if (residual(constrained, pLb, hFt, bFt, soil, mid) < 0) lo = mid;

@@ -66,6 +66,13 @@ export interface PoleSection {
 export interface SectionHotConstants {
   /** G J / (3 E I): rho = this x zA^2 */
   rhoCoef: number;
+  /** 3 E I (lb-in2): cantilever stiffness 3EI / L^3 for the natural frequency */
+  k3EI: number;
+  /**
+   * The hole the pole needs, IBC 2021 1807.3.3 item 1: 4 in larger than the diameter of a round
+   * column or the diagonal of a square one (B sqrt 2, the corner radii neglected: conservative), in
+   */
+  minHoleIn: number;
   /** E (psi) x I, lb-in^2 */
   eiLbIn2: number;
   /** D in ft, and the index of (shape, D) among the distinct pole-wind profiles */
@@ -86,6 +93,9 @@ export interface SectionHotConstants {
   fel: number;
 }
 
+/** IBC 2021 1807.3.3 item 1: the hole is at least 4 in larger than the column (diameter/diagonal). */
+export const HOLE_CLEARANCE_IN = 4;
+
 const E_STEEL = 29000;
 const G_STEEL = 11200;
 /** Yield strengths by family (ENGINE.md): A53 Gr B 35; A500 Gr C round 46; A500 Gr C square 50. */
@@ -103,6 +113,8 @@ function hotConstants(sec: PoleSection): SectionHotConstants {
   const lr = 1.4 * Math.sqrt(e / fy);
   return {
     rhoCoef: (sec.gKsi * sec.jIn4) / (3 * sec.eKsi * sec.iIn4),
+    k3EI: 3 * sec.eKsi * 1000 * sec.iIn4,
+    minHoleIn: (sec.shape === 'square' ? odIn * Math.SQRT2 : odIn) + HOLE_CLEARANCE_IN,
     eiLbIn2: sec.eKsi * 1000 * sec.iIn4,
     dFt: odIn / 12,
     windKey: -1,
@@ -273,6 +285,8 @@ export function findSection(designation: string): PoleSection | undefined {
 }
 
 const familyCache = new Map<string, readonly PoleSection[]>();
+/** the same lists by the families exactly as given (a design repeats its own list) */
+const rawFamilyCache = new Map<string, readonly PoleSection[]>();
 
 /** Sections of the allowed families (steel) or the aluminum catalog, lightest first. */
 export function candidateSections(
@@ -280,11 +294,16 @@ export function candidateSections(
   families: readonly string[],
 ): readonly PoleSection[] {
   if (material === 'aluminum') return ALUMINUM_SECTIONS;
+  const raw = families.join(',');
+  let list = rawFamilyCache.get(raw);
+  if (list) return list;
   const key = [...new Set(families)].sort().join(',');
-  let list = familyCache.get(key);
+  list = familyCache.get(key);
   if (!list) {
     list = STEEL_SECTIONS.filter((s) => families.includes(s.family));
     familyCache.set(key, list);
   }
+  // bounded: the family names are validated, so only a few orderings and duplicates exist
+  if (rawFamilyCache.size < 256) rawFamilyCache.set(raw, list);
   return list;
 }

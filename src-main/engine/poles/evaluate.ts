@@ -7,6 +7,8 @@ import {
   poleCfSquare,
 } from '../wind/force-coefficient';
 import type { SignWind } from '../wind/sign-wind';
+import { designGust, type GustSite } from '../wind/gust-factor';
+import { RIGID_MIN_HZ } from '../data/gust-table-26-11-1';
 import { admAllowableAxial } from './adm-round-tube';
 import { K_CANTILEVER, combinedForceRatio } from './aisc-common';
 import { OMEGA_C, OMEGA_T, OMEGA_V } from './aisc-round';
@@ -21,13 +23,21 @@ export interface PoleContext {
   wind: SignWind;
   is716: boolean;
   poleCount: number;
+  /** centre-to-centre pole spacing, ft (input or B / n) */
+  spacingFt: number;
   /** sum of x_i^2 and max |x_i| of the pole positions about the sign centre, ft */
   sumX2: number;
   xMax: number;
+  /** torque sharing on 2..4 poles: rigid diaphragm (statics) or by stiffness (explicit option) */
+  sharing: 'rigid-diaphragm' | 'stiffness';
   signWeightPerPoleLb: number;
   serviceFactor: number;
   deflLimitIn: number;
   includePoleWind: boolean;
+  /** footing (hole) diameter the pole must fit, in (IBC 1807.3.3 item 1) */
+  holeIn: number;
+  /** the site terms of the flexible-structure gust factor (26.11.5) */
+  gust: GustSite;
 }
 
 export interface PoleEvaluation {
@@ -36,6 +46,8 @@ export interface PoleEvaluation {
   /** strength-level sign force on the most loaded pole, lb */
   signShareLb: number;
   poleWindLb: number;
+  /** moment at grade of the pole wind (strength), lb-ft */
+  poleWindMomentLbFt: number;
   /** ASD demands per pole at grade */
   shearLb: number;
   momentLbFt: number;
@@ -46,6 +58,9 @@ export interface PoleEvaluation {
   vaKip: number;
   taKipIn: number;
   paKip: number;
+  /** natural frequency estimate (Hz) and the gust-effect factor used (0.85 or Gf) */
+  n1Hz: number;
+  g: number;
   ratios: PoleRatios;
   governingCheck: keyof PoleRatios;
   governingRatio: number;
@@ -53,6 +68,8 @@ export interface PoleEvaluation {
 }
 
 const RATIO_CAP = 99;
+/** (2 pi x 1 Hz)^2: below it n1 < 1 Hz (flexible, ASCE 7 26.11.1) */
+const OMEGA2_RIGID = (2 * Math.PI * RIGID_MIN_HZ) ** 2;
 const ratio = (demand: number, capacity: number) =>
   capacity > 0 ? Math.min(demand / capacity, RATIO_CAP) : RATIO_CAP;
 
@@ -64,6 +81,7 @@ export const CHECK_KEYS = [
   'axial',
   'interaction',
   'deflection',
+  'hole',
 ] as const satisfies readonly (keyof PoleRatios)[];
 const CASES = ['A', 'B', 'C'] as const;
 
@@ -87,7 +105,12 @@ const R_INTER = 15;
 const R_DEFLR = 16;
 const R_GOV = 17;
 const R_G = 18;
-const OUT = new Float64Array(19);
+const R_HOLE = 19;
+const R_N1 = 20;
+const R_GUST = 21;
+const R_MP = 22;
+const R_LOADR = 23;
+const OUT = new Float64Array(24);
 
 // The per-design pole-wind cache, shared by successive designs (a stamp marks whose values they
 // are, so nothing is cleared or allocated per design).
@@ -119,6 +142,17 @@ class DesignConstants {
   readonly tC: number;
   readonly tCx: number;
   readonly sumX2: number;
+  /** 1 = torque split by stiffness; 0 = rigid diaphragm (and one pole) */
+  readonly byStiffness: boolean;
+  /** rigid diaphragm: the critical pole's strength sign force at G = 0.85, its case, and torsion */
+  readonly rigidShare: number;
+  readonly rigidCase: number;
+  readonly rigidTorsion: number;
+  /** 1 / (12 zA)^3 (in^-3) and the pole mass factor for n1 */
+  readonly invL3: number;
+  readonly holeIn: number;
+  /** 1 / the footing diameter in inches (the hole ratio is a product in the hot loop) */
+  readonly invHoleIn: number;
   readonly poleWind: boolean;
   readonly lIn: number;
   readonly klIn: number;
@@ -147,6 +181,42 @@ class DesignConstants {
     this.tC = w.forceCLb * Math.abs(w.eccentricityCFt);
     this.tCx = this.tC * ctx.xMax;
     this.sumX2 = ctx.sumX2;
+    this.byStiffness = ctx.sharing === 'stiffness' && this.n > 1;
+    // rigid diaphragm (statics, V_i = F/n + T x_i / sum x^2; one pole takes the whole torque as
+    // torsion): the same for every section, so computed once
+    let share = this.shareA;
+    let gCase = 0;
+    let torsion = 0;
+    if (this.n === 1) {
+      torsion = this.tB;
+      if (this.caseC) {
+        if (this.shareC0 > share) {
+          share = this.shareC0;
+          gCase = 2;
+        }
+        torsion = Math.max(torsion, this.tC);
+      }
+    } else {
+      const shareB = this.shareA + this.tBx / this.sumX2;
+      if (shareB > this.shareATol) {
+        share = shareB;
+        gCase = 1;
+      }
+      if (this.caseC) {
+        const shareC = this.shareC0 + this.tCx / this.sumX2;
+        if (shareC > share) {
+          share = shareC;
+          gCase = 2;
+        }
+      }
+    }
+    this.rigidShare = share;
+    this.rigidCase = gCase;
+    this.rigidTorsion = torsion;
+    const lIn = this.zA * 12;
+    this.invL3 = 1 / (lIn * lIn * lIn);
+    this.holeIn = ctx.holeIn;
+    this.invHoleIn = ctx.holeIn > 0 ? 1 / ctx.holeIn : Infinity;
     this.poleWind = ctx.includePoleWind && w.segments.length > 0;
     this.lIn = this.H * 12;
     this.klIn = K_CANTILEVER * this.lIn;
@@ -209,30 +279,55 @@ function designConstants(ctx: PoleContext): DesignConstants {
   return current;
 }
 
-/** Check one section into OUT: demands per pole (sharing by stiffness), strengths, deflection. */
+/**
+ * Check one section into OUT: demands on the critical pole (rigid-diaphragm statics, or by
+ * stiffness), the gust factor of its own n1, strengths, deflection and the hole rule.
+ */
 function evalInto(sec: PoleSection, d: DesignConstants): void {
   const hot = sec.hot;
   const n = d.n;
   const zA = d.zA;
-  // torque shared between the poles' own torsion (GJ/L) and the couple of their bending (3EI/L^3
-  // x^2), both at the resultant height: rho = G J L^2 / (3 E I), ft^2
-  const rho = hot.rhoCoef * zA * zA;
-  const den = n * rho + d.sumX2;
-  let share = d.shareA;
-  let gCase = 0;
-  const shareB = d.shareA + d.tBx / den;
-  if (shareB > d.shareATol) {
-    share = shareB;
-    gCase = 1;
-  }
-  let torsion = (d.tB * rho) / den;
-  if (d.caseC) {
-    const shareC = d.shareC0 + d.tCx / den;
-    if (shareC > share) {
-      share = shareC;
-      gCase = 2;
+  let share: number;
+  let gCase: number;
+  let torsion: number;
+  if (d.byStiffness) {
+    // torque shared between the poles' own torsion (GJ/L) and the couple of their bending (3EI/L^3
+    // x^2), both at the resultant height: rho = G J L^2 / (3 E I), ft^2. Only with a designed
+    // torsionally rigid pole-to-cabinet connection (the explicit `stiffness` option).
+    const rho = hot.rhoCoef * zA * zA;
+    const den = n * rho + d.sumX2;
+    share = d.shareA;
+    gCase = 0;
+    const shareB = d.shareA + d.tBx / den;
+    if (shareB > d.shareATol) {
+      share = shareB;
+      gCase = 1;
     }
-    torsion = Math.max(torsion, (d.tC * rho) / den);
+    torsion = (d.tB * rho) / den;
+    if (d.caseC) {
+      const shareC = d.shareC0 + d.tCx / den;
+      if (shareC > share) {
+        share = shareC;
+        gCase = 2;
+      }
+      torsion = Math.max(torsion, (d.tC * rho) / den);
+    }
+  } else {
+    share = d.rigidShare;
+    gCase = d.rigidCase;
+    torsion = d.rigidTorsion;
+  }
+  // natural frequency (cantilever k = 3EI/L^3 at the resultant, tip mass + 0.236 pole) and G:
+  // 0.85 when rigid, the flexible Gf of 26.11.5 (scaling every wind load) when n1 < 1 Hz
+  const k = hot.k3EI * d.invL3;
+  const wLb = d.signWeightPerPoleLb + 0.236 * sec.weightPlf * d.H;
+  // (2 pi n1)^2 = k / m: the square root only where n1 itself is needed (flexible, or reported)
+  const w2 = (k * 386.1) / Math.max(wLb, 1);
+  let gr = 1;
+  let gUsed = G_RIGID;
+  if (w2 < OMEGA2_RIGID) {
+    gUsed = designGust(d.ctx.gust, Math.sqrt(w2) / (2 * Math.PI));
+    gr = gUsed / G_RIGID;
   }
   let fp = 0;
   let mp = 0;
@@ -243,6 +338,13 @@ function evalInto(sec: PoleSection, d: DesignConstants): void {
     fp = pw[b];
     mp = pw[b + 1];
     dp = pw[b + 2];
+  }
+  if (gr !== 1) {
+    share *= gr;
+    torsion *= gr;
+    fp *= gr;
+    mp *= gr;
+    dp *= gr;
   }
   const V = ASD_WIND_FACTOR * (share + fp);
   const M = ASD_WIND_FACTOR * (share * zA + mp);
@@ -289,6 +391,8 @@ function evalInto(sec: PoleSection, d: DesignConstants): void {
   const rP = ratio(P / 1000, pa);
   const rI = Math.min(combinedForceRatio(rP, rF, rV, rT), RATIO_CAP);
   const rD = ratio(defl, d.deflLimitIn);
+  // IBC 2021 1807.3.3 item 1: the hole at least 4 in larger than the pole (diameter or diagonal)
+  const rH = Math.min(hot.minHoleIn * d.invHoleIn, RATIO_CAP);
   let gov = 0;
   let g = rF;
   if (rV > g) {
@@ -311,6 +415,12 @@ function evalInto(sec: PoleSection, d: DesignConstants): void {
     gov = 5;
     g = rD;
   }
+  // the largest load-proportional ratio (every check but axial and the hole)
+  const loadR = gov === 3 ? Math.max(rF, rV, rT, rI, rD) : g;
+  if (rH > g) {
+    gov = 6;
+    g = rH;
+  }
   const o = OUT;
   o[R_SHARE] = share;
   o[R_CASE] = gCase;
@@ -331,9 +441,14 @@ function evalInto(sec: PoleSection, d: DesignConstants): void {
   o[R_DEFLR] = rD;
   o[R_GOV] = gov;
   o[R_G] = g;
+  o[R_HOLE] = rH;
+  o[R_N1] = w2;
+  o[R_GUST] = gUsed;
+  o[R_MP] = mp;
+  o[R_LOADR] = loadR;
 }
 
-/** Check one section: demands per pole (sharing by stiffness), AISC/ADM strengths, deflection. */
+/** Check one section: critical-pole demands, its G, AISC/ADM strengths, deflection, hole fit. */
 export function evaluatePole(sec: PoleSection, ctx: PoleContext): PoleEvaluation {
   evalInto(sec, designConstants(ctx));
   const o = OUT;
@@ -343,6 +458,7 @@ export function evaluatePole(sec: PoleSection, ctx: PoleContext): PoleEvaluation
     governingCase: CASES[o[R_CASE]],
     signShareLb: o[R_SHARE],
     poleWindLb: o[R_FP],
+    poleWindMomentLbFt: o[R_MP],
     shearLb: o[R_V],
     momentLbFt: o[R_M],
     torsionLbFt: o[R_T],
@@ -351,6 +467,8 @@ export function evaluatePole(sec: PoleSection, ctx: PoleContext): PoleEvaluation
     vaKip: o[R_VA],
     taKipIn: o[R_TA],
     paKip: o[R_PA],
+    n1Hz: Math.sqrt(o[R_N1]) / (2 * Math.PI),
+    g: o[R_GUST],
     ratios: {
       flexure: o[R_FLEX],
       shear: o[R_SHEAR],
@@ -358,6 +476,7 @@ export function evaluatePole(sec: PoleSection, ctx: PoleContext): PoleEvaluation
       axial: o[R_AXIAL],
       interaction: o[R_INTER],
       deflection: o[R_DEFLR],
+      hole: o[R_HOLE],
     },
     governingCheck: CHECK_KEYS[o[R_GOV]],
     governingRatio: g,
@@ -378,6 +497,10 @@ export interface PoleScan {
   governingRatio: Float64Array;
   shearLb: Float64Array;
   momentLbFt: Float64Array;
+  /** the gust-effect factor each section was checked with (0.85 or Gf) */
+  gust: Float64Array;
+  /** the largest load-proportional ratio (flexure, shear, torsion, interaction, deflection) */
+  loadRatio: Float64Array;
   /** index into CHECK_KEYS */
   governingCheck: Uint8Array;
   /** the output rows (`poles.options`), written directly */
@@ -389,6 +512,8 @@ const SCAN_RATIO = new Float64Array(ALL_SECTIONS.length);
 const SCAN_SHEAR = new Float64Array(ALL_SECTIONS.length);
 const SCAN_MOMENT = new Float64Array(ALL_SECTIONS.length);
 const SCAN_CHECK = new Uint8Array(ALL_SECTIONS.length);
+const SCAN_GUST = new Float64Array(ALL_SECTIONS.length);
+const SCAN_LOAD_RATIO = new Float64Array(ALL_SECTIONS.length);
 
 /**
  * Check every candidate and write its output row: the hot path of a design (no evaluation
@@ -401,6 +526,8 @@ export function scanPoles(candidates: readonly PoleSection[], ctx: PoleContext):
   const sh = SCAN_SHEAR;
   const mo = SCAN_MOMENT;
   const gc = SCAN_CHECK;
+  const gu = SCAN_GUST;
+  const lr = SCAN_LOAD_RATIO;
   const options: PoleOption[] = new Array(count);
   const o = OUT;
   for (let i = 0; i < count; i++) {
@@ -412,6 +539,8 @@ export function scanPoles(candidates: readonly PoleSection[], ctx: PoleContext):
     sh[i] = o[R_V];
     mo[i] = o[R_M];
     gc[i] = gov;
+    gu[i] = o[R_GUST];
+    lr[i] = o[R_LOADR];
     options[i] = {
       designation: sec.designation,
       family: sec.family,
@@ -426,8 +555,18 @@ export function scanPoles(candidates: readonly PoleSection[], ctx: PoleContext):
         axial: r4(o[R_AXIAL]),
         interaction: r4(o[R_INTER]),
         deflection: r4(o[R_DEFLR]),
+        hole: r4(o[R_HOLE]),
       },
     };
   }
-  return { count, governingRatio: gr, shearLb: sh, momentLbFt: mo, governingCheck: gc, options };
+  return {
+    count,
+    governingRatio: gr,
+    shearLb: sh,
+    momentLbFt: mo,
+    gust: gu,
+    loadRatio: lr,
+    governingCheck: gc,
+    options,
+  };
 }

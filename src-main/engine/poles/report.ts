@@ -1,18 +1,53 @@
 import type { SignDesignInput } from '../../../src-shared/engine/input';
-import type { Check } from '../../../src-shared/engine/output';
+import type { Check, SectionProperties } from '../../../src-shared/engine/output';
+import { KD_POLE_ROUND, KD_POLE_SQUARE } from '../data/wind-tables';
 import type { FoundationDesign } from '../foundation/design-foundation';
 import { StepLog, rnd } from '../steps';
+import type { PoleSection } from './catalog';
 import type { PoleContext, PoleEvaluation } from './evaluate';
 import type { Selection } from './select';
 
-/** Cantilever first-mode estimate: k = 3EI/L^3 at the resultant, mass = tip + 0.236 pole (Hz). */
-export function naturalFrequencyHz(e: PoleEvaluation, ctx: PoleContext): number {
-  const sec = e.section;
-  const lIn = ctx.wind.resultantFt * 12;
-  const k = (3 * sec.eKsi * 1000 * sec.iIn4) / (lIn * lIn * lIn); // lb/in
-  const wLb = ctx.signWeightPerPoleLb + 0.236 * sec.weightPlf * ctx.wind.topHeightFt;
-  const mass = Math.max(wLb, 1) / 386.1; // lb s^2 / in
-  return Math.sqrt(k / mass) / (2 * Math.PI);
+/** The section properties the checks used (output and calc sheet). */
+export function sectionProperties(sec: PoleSection): SectionProperties {
+  return {
+    designation: sec.designation,
+    shape: sec.shape,
+    sizeIn: sec.odIn,
+    tDesignIn: sec.tIn,
+    areaIn2: sec.areaIn2,
+    iIn4: rnd(sec.iIn4, 4),
+    sIn3: rnd(sec.sIn3, 4),
+    zIn3: rnd(sec.zIn3, 4),
+    jIn4: rnd(sec.jIn4, 4),
+    cIn3: rnd(sec.cIn3, 4),
+    fyKsi: sec.fyKsi,
+    eKsi: sec.eKsi,
+    minHoleIn: rnd(sec.hot.minHoleIn, 3),
+  };
+}
+
+const KD_LABEL = {
+  round: 'Directionality factor Kd for the exposed round pole',
+  square: 'Directionality factor Kd for the exposed square pole',
+};
+const KD_FORMULA = {
+  round: `${KD_POLE_ROUND} (chimneys, tanks and similar, round), not the sign's 0.85: the pole presents the same section to every wind direction`,
+  square: `${KD_POLE_SQUARE} (chimneys, tanks and similar, square), not the sign's 0.85: the pole presents the same section to every wind direction`,
+};
+
+/** How the torque is shared, for the steps. */
+function sharingText(ctx: PoleContext): [formula: string, codeRef: string] {
+  if (ctx.poleCount === 1)
+    return ['one pole: the whole sign force, the whole torque as torsion', 'statics'];
+  if (ctx.sharing === 'stiffness')
+    return [
+      'by stiffness: pole torsion GJ/L against the bending couple 3EI/L^3 x^2; relies on a designed torsionally rigid pole-to-cabinet connection',
+      'statics (explicit option)',
+    ];
+  return [
+    'rigid diaphragm: V_i = F/n + T x_i / sum x^2; pole torsion 0 (the torque is the couple of the pole shears)',
+    'statics, cabinet as a rigid diaphragm; ASCE 7 Fig. 29.3-1 note 3',
+  ];
 }
 
 /** Steps for the governing per-pole demands and the chosen section's checks. */
@@ -21,19 +56,32 @@ export function buildPoleSteps(
   input: SignDesignInput,
   ctx: PoleContext,
   sel: Selection,
-  nHz: number,
 ): void {
   const e = sel.chosen;
   const sec = e.section;
   const ref = sec.codeRef;
-  log.add(
-    'pole.count',
-    'Poles',
-    `${ctx.poleCount} equal poles share by stiffness`,
-    'statics',
-    ctx.poleCount,
-    '',
-  );
+  const [shareFormula, shareRef] = sharingText(ctx);
+  log.add('pole.count', 'Poles', shareFormula, shareRef, ctx.poleCount, '');
+  if (ctx.poleCount > 1) {
+    log.add(
+      'pole.spacing',
+      'Pole spacing (centre to centre)',
+      input.supports.spacingFt === undefined
+        ? 'B / n (default: poles at the centres of equal widths)'
+        : 'input',
+      'input; the poles under the sign',
+      ctx.spacingFt,
+      'ft',
+    );
+    log.add(
+      'pole.sumX2',
+      'Sum of x_i^2 about the sign centre',
+      'sum ((i - (n - 1)/2) spacing)^2',
+      'statics',
+      ctx.sumX2,
+      'ft2',
+    );
+  }
   log.add(
     'pole.case',
     'Governing wind case for the most loaded pole',
@@ -45,15 +93,28 @@ export function buildPoleSteps(
   log.add(
     'pole.share',
     'Sign force on the most loaded pole (strength)',
-    ctx.poleCount > 1 ? 'F/n + F e x_max / (n rho + sum x^2)' : 'F',
-    'statics (rigid sign)',
+    ctx.poleCount === 1
+      ? 'F x G/0.85'
+      : ctx.sharing === 'stiffness'
+        ? '(F/n + T x_max / (n rho + sum x^2)) x G/0.85, T = F e'
+        : '(F/n + T x_max / sum x^2) x G/0.85, T = F e (e = 0.2 B, Case C offset)',
+    ctx.poleCount === 1 ? 'statics' : shareRef,
     e.signShareLb,
     'lb',
+  );
+  const square = sec.shape === 'square';
+  log.add(
+    'pole.kd',
+    square ? KD_LABEL.square : KD_LABEL.round,
+    square ? KD_FORMULA.square : KD_FORMULA.round,
+    input.standard === 'ASCE7-22' ? 'ASCE 7-22 Table 26.6-1' : 'ASCE 7-16 Table 26.6-1',
+    square ? KD_POLE_SQUARE : KD_POLE_ROUND,
+    '',
   );
   log.add(
     'pole.wind',
     'Wind on the exposed pole (strength)',
-    'sum qz (Kd) G Cf D L, Cf by h/D',
+    'sum qz Kd G Cf D L, Cf by h/D',
     'ASCE 7 29.4, Fig. 29.4-1',
     e.poleWindLb,
     'lb',
@@ -77,7 +138,11 @@ export function buildPoleSteps(
   log.add(
     'pole.T',
     'Torsion per pole (ASD)',
-    '0.6 F e rho / (n rho + sum x^2), Cases B/C',
+    ctx.poleCount === 1
+      ? '0.6 T x G/0.85, Cases B/C (one pole takes the whole torque)'
+      : ctx.sharing === 'stiffness'
+        ? '0.6 T rho / (n rho + sum x^2) x G/0.85, Cases B/C'
+        : '0 (rigid diaphragm: the torque is the couple of the pole shears)',
     'ASCE 7 Fig. 29.3-1 note 3',
     e.torsionLbFt / 1000,
     'kip-ft',
@@ -150,10 +215,18 @@ export function buildPoleSteps(
   log.add(
     'pole.n1',
     'Natural frequency estimate',
-    '(1/2pi) sqrt(3EI / (m L^3))',
-    'ASCE 7 26.2 (rigid: n1 >= 1 Hz)',
-    nHz,
+    '(1/2pi) sqrt(3EI / (m L^3)), L = resultant height, m = sign / n + 0.236 pole',
+    'ASCE 7 26.2, 26.11.2 (rigid: n1 >= 1 Hz)',
+    e.n1Hz,
     'Hz',
+  );
+  log.add(
+    'pole.hole',
+    'Hole the pole needs',
+    sec.shape === 'square' ? 'diagonal B sqrt 2 + 4 in' : 'diameter D + 4 in',
+    'IBC 2021 1807.3.3 item 1',
+    sec.hot.minHoleIn,
+    'in',
   );
   log.add('pole.gov', 'Governing ratio', e.governingCheck, ref.interaction, e.governingRatio, '');
 }
@@ -240,6 +313,15 @@ export function buildChecks(e: PoleEvaluation, ctx: PoleContext, fdn: Foundation
       ctx.deflLimitIn,
       'in',
       r.deflection,
+    ),
+    c(
+      'pole.hole',
+      `Pole in its hole, ${sec.designation} in ${fdn.diameterFt} ft`,
+      'IBC 2021 1807.3.3 item 1',
+      sec.hot.minHoleIn,
+      fdn.diameterFt * 12,
+      'in',
+      r.hole ?? 0,
     ),
     c(
       'foundation.embedment',

@@ -106,6 +106,7 @@ export function toOption(e: PoleEvaluation): PoleOption {
       axial: r4(r.axial),
       interaction: r4(r.interaction),
       deflection: r4(r.deflection),
+      hole: r4(r.hole ?? 0),
     },
   };
 }

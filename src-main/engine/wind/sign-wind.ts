@@ -40,6 +40,7 @@ export interface SignWind {
   topHeightFt: number;
   signHeightFt: number;
   solidHeightFt: number;
+  /** As: the gross outline area, ft2 */
   areaFt2: number;
   avgWidthFt: number;
   bOverS: number;
@@ -52,6 +53,10 @@ export interface SignWind {
   qhPsf: number;
   cfA: number;
   solidityFactor: number;
+  /** outline (Fig. 29.3-1 note 2 reading): cabinet faces, gap openings, eps = solid / gross */
+  cabinetAreaFt2: number;
+  gapAreaFt2: number;
+  solidity: number;
   forceALb: number;
   /** height of the resultant above grade (all cases) */
   resultantFt: number;
@@ -95,34 +100,56 @@ function addSegment(
   });
 }
 
-/** ASCE 7 Chapter 29.3 wind on a solid freestanding sign (cabinets stacked bottom to top). */
+/**
+ * ASCE 7 Chapter 29.3 wind on a solid freestanding sign (cabinets stacked bottom to top). Gapped
+ * cabinets are ONE sign with openings (src-shared/engine/outline.ts): As = gross outline area
+ * (cabinets + the gap openings over the narrower cabinet), eps = solid / gross combined with the
+ * faces' own solidity, Cf times 1 - (1 - eps)^1.5 (Fig. 29.3-1 note 2), B = As / s (the average
+ * width of note 3), s from the bottom of the lowest to the top of the highest cabinet.
+ */
 export function computeSignWind(input: SignDesignInput, log: StepLog | null): SignWind {
   const { site, sign } = input;
   const edition = input.standard;
   const v = site.windSpeedMph;
   const cabs = sign.cabinets;
   const n = cabs.length;
-  // geometry: cabinet bottoms/tops, gross face area, area-weighted centroid height
+  // geometry: cabinet bottoms/tops, the outline's elements (cabinets and gap openings) and their
+  // area-weighted centroid (Case A: "through the geometric center" of the outline)
   let z = sign.clearanceFt;
-  let area = 0;
+  let cabArea = 0;
+  let gapArea = 0;
   let solidH = 0;
+  let gapsH = 0;
   let weight = 0;
   let azSum = 0;
   const tops: number[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const c = cabs[i];
     const a = c.widthFt * c.heightFt;
-    area += a;
+    cabArea += a;
     solidH += c.heightFt;
     weight += a * c.weightPsf;
     azSum += a * (z + c.heightFt / 2);
     z += c.heightFt;
     tops[i] = z;
-    if (i < n - 1) z += sign.gapsFt[i];
+    if (i < n - 1) {
+      const g = sign.gapsFt[i];
+      if (g > 0) {
+        const ag = g * Math.min(c.widthFt, cabs[i + 1].widthFt);
+        gapArea += ag;
+        gapsH += g;
+        azSum += ag * (z + g / 2);
+      }
+      z += g;
+    }
   }
+  const area = cabArea + gapArea;
   const H = z;
   const s = H - sign.clearanceFt;
-  const B = area / solidH;
+  // the outline height (= s; summed so an ungapped sign keeps B = As / sum s_i exactly)
+  const sOutline = solidH + gapsH;
+  const B = area / sOutline;
+  const solidity = gapArea > 0 ? (cabArea * sign.solidity) / area : sign.solidity;
   const bOverS = B / s;
   const sOverH = s / H;
   const kz = velocityPressureExposureCoefficient(edition, site.exposure, H);
@@ -130,22 +157,30 @@ export function computeSignWind(input: SignDesignInput, log: StepLog | null): Si
   const qh = velocityPressure(edition, kz, site.kzt, KD_SIGN, ke, v);
   const kdF = forceEquationKd(edition, KD_SIGN);
   const cfA = cfCaseAB(sOverH, bOverS);
-  const phi = solidityReductionFactor(sign.solidity);
+  const phi = solidityReductionFactor(solidity);
   const unitP = qh * kdF * G_RIGID * phi; // psf per unit Cf
   const forceA = unitP * cfA * area;
   // Fig. 29.3-1 note 3: s/h = 1 (at grade) puts the resultant 0.05 s above the geometric centre
   const raise = sOverH >= 1 ? WALL_RESULTANT_RAISE * s : 0;
   const zA = azSum / area + raise;
-  // cantilever top deflection from a unit force shared over the cabinets: P a^2 (3H - a) / 6EI
+  // cantilever top deflection from a unit force shared over the outline: P a^2 (3H - a) / 6EI
   let deflSum = 0;
   z = sign.clearanceFt;
   for (let i = 0; i < n; i++) {
     const a = Math.min(z + cabs[i].heightFt / 2 + raise, H);
     deflSum += ((cabs[i].widthFt * cabs[i].heightFt) / area) * ((a * a * (3 * H - a)) / 6);
+    if (i < n - 1) {
+      const g = sign.gapsFt[i];
+      if (g > 0) {
+        const ag = g * Math.min(cabs[i].widthFt, cabs[i + 1].widthFt);
+        const ad = Math.min(tops[i] + g / 2 + raise, H);
+        deflSum += (ag / area) * ((ad * ad * (3 * H - ad)) / 6);
+      }
+    }
     z = tops[i] + (i < n - 1 ? sign.gapsFt[i] : 0);
   }
   const eB = CASE_B_ECCENTRICITY * B;
-  // Case C (B/s >= 2): regions of width s from the windward edge over the solid height
+  // Case C (B/s >= 2): regions of width s from the windward edge over the outline height
   const caseC = bOverS >= CASE_C_MIN_B_OVER_S;
   const regions: CaseCRegionForce[] = [];
   let forceC = 0;
@@ -154,7 +189,8 @@ export function computeSignWind(input: SignDesignInput, log: StepLog | null): Si
     const lrOverS = (sign.returnCornerFt ?? 0) / s;
     let moment = 0;
     for (const r of cfCaseCRegions(bOverS, sOverH, lrOverS)) {
-      const f = unitP * r.cf * (r.to - r.from) * s * solidH;
+      // each region is a strip of the outline, (to - from) s wide and s high
+      const f = unitP * r.cf * (r.to - r.from) * s * sOutline;
       forceC += f;
       moment += (f * (r.from + r.to) * s) / 2;
       regions.push({ fromFt: r.from * s, toFt: r.to * s, cf: r.cf, forceLb: f });
@@ -183,6 +219,9 @@ export function computeSignWind(input: SignDesignInput, log: StepLog | null): Si
     qhPsf: qh,
     cfA,
     solidityFactor: phi,
+    cabinetAreaFt2: cabArea,
+    gapAreaFt2: gapArea,
+    solidity,
     forceALb: forceA,
     resultantFt: zA,
     eccentricityBFt: eB,

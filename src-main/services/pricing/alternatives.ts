@@ -1,18 +1,21 @@
 import type { Revision } from '../../../src-shared/designs';
-import type { CombinationResult } from '../../../src-shared/engine';
+import { passesExceptHole, type CombinationResult } from '../../../src-shared/engine';
 import type { Alternative, ManualLine, QuoteSettings } from '../../../src-shared/quotes';
-import { evaluateCombination } from '../../engine';
+import { combinationFloor, evaluateCombination } from '../../engine';
 import { factsFromCombination, factsFromRevision } from './facts';
 import { priceQuote, type BookRef } from './price-quote';
 
 /**
  * Ranks (passing pole section × footing diameter) pairs of a design by installed cost and returns
  * the cheapest `limit`. Exact, with pruning (README.md "Alternatives"): the footing for a section
- * is never shallower than the footing for the sign wind alone (pole wind only adds shear and
- * moment, and the IBC 1807.3.2.1 depth grows with both), and the price never falls as the depth
- * grows. So pricing each pair at that wind-only depth is a lower bound; pairs are evaluated by the
- * engine in lower-bound order (a frontier per diameter, sections sorted once) until the next
- * bound exceeds the k-th best exact total.
+ * is never shallower than the engine's combinationFloor (the sign wind alone at the rigid G, the
+ * smallest share any section gets: pole wind and a flexible Gf only add shear and moment, and the
+ * IBC 1807.3.2.1 depth grows with both), and the price never falls as the depth grows. So pricing
+ * each pair at that depth is a lower bound; pairs are evaluated by the engine in lower-bound order
+ * (a frontier per diameter, sections sorted once) until the next bound exceeds the k-th best
+ * exact total. A pair whose pole does not fit its hole (IBC 1807.3.3 item 1) fails in the engine
+ * and is never listed; a section that fails only that rule at the design's diameter is still a
+ * candidate for the larger ones.
  */
 export function rankAlternatives(
   rev: Revision,
@@ -31,16 +34,15 @@ export function rankAlternatives(
     priceQuote({ facts: factsFromCombination(base, c), book, settings, manualLines }).totals
       .totalCents;
   const currentTotal = priceQuote({ facts: base, book, settings, manualLines }).totals.totalCents;
-  const passing = rev.result.poles.options.filter((o) => o.passes);
+  const passing = rev.result.poles.options.filter((o) => passesExceptHole(o));
   const diameters = [
     ...new Set([...rev.result.foundation.diameterTable.map((r) => r.diameterFt), base.diameterFt]),
   ].sort((a, b) => a - b);
   if (!passing.length)
     return { currentTotalCents: currentTotal, evaluated: 0, candidates: 0, alternatives: [] };
 
-  const windOnly = { ...rev.input, options: { ...rev.input.options, includePoleWind: false } };
   const floor = new Map(
-    diameters.map((d) => [d, evaluateCombination(windOnly, passing[0].designation, d)]),
+    diameters.map((d) => [d, combinationFloor(rev.input, passing[0].designation, d)]),
   );
   const lbOf = (o: (typeof passing)[number], d: number) =>
     price({

@@ -1,4 +1,5 @@
 import { elevationDrawing } from '../../../src-shared/drawing/elevation';
+import { polePart, readingsPart, windSpeedLine, wrappedTable } from './calc-report-parts';
 import type { Revision } from '../../../src-shared/designs';
 import type { Project } from '../../../src-shared/projects';
 import {
@@ -73,14 +74,15 @@ export async function calcReportPdf(project: Project, rev: Revision): Promise<Bu
       'Wind',
       `${input.site.windSpeedMph} mph, Exposure ${input.site.exposure}, Risk Category ${input.site.riskCategory}`,
     ],
+    windSpeedLine(result),
     ['Velocity pressure qh', `${f1(s.qhPsf)} psf (Kz ${f3(s.kz)}, Ke ${f3(s.ke)})`],
     [
       'Sign force F (Case A)',
       `${lb(s.signForceLb)} lb on ${f1(s.signAreaFt2)} ft2, Cf ${f2(s.cf)}, G ${f2(s.g)}`,
     ],
     [
-      'At grade, per pole (ASD)',
-      `V ${lb(s.groundlineShearLb)} lb, M ${f2(s.groundlineMomentKipFt)} kip-ft, T ${f2(s.torsionKipFt)} kip-ft`,
+      input.supports.poleCount > 1 ? 'At grade, critical pole (ASD)' : 'At grade, per pole (ASD)',
+      `V ${lb(s.groundlineShearLb)} lb, M ${f2(s.groundlineMomentKipFt)} kip-ft, T ${f2(s.torsionKipFt)} kip-ft${input.supports.poleCount > 1 ? `; poles at ${result.poles.spacingFt} ft` : ''}`,
     ],
     [
       'Pole',
@@ -115,7 +117,11 @@ export async function calcReportPdf(project: Project, rev: Revision): Promise<Bu
     ['Solidity', `${input.sign.solidity}`],
     [
       'Poles',
-      `${input.supports.poleCount} ${input.supports.material} (${input.supports.families.join(', ')})`,
+      `${input.supports.poleCount} ${input.supports.material} (${input.supports.families.join(', ')})${input.supports.poleCount > 1 ? `, spacing ${input.supports.spacingFt !== undefined ? `${input.supports.spacingFt} ft` : `${result.poles.spacingFt} ft (default B / n)`}, torque ${input.supports.torsionSharing === 'stiffness' ? 'by stiffness' : 'rigid diaphragm'}` : ''}`,
+    ],
+    [
+      'Damping ratio (flexible signs, 26.11.5)',
+      `${((input.options?.dampingRatio ?? 0.01) * 100).toFixed(2)} % of critical`,
     ],
     [
       'Soil',
@@ -148,22 +154,22 @@ export async function calcReportPdf(project: Project, rev: Revision): Promise<Bu
     ]),
   );
 
-  // Steps
+  // Steps (every clause and formula in full: the cells wrap)
   heading(doc, '2. Calculation steps');
-  table(
+  wrappedTable(
     doc,
     [
-      { header: 'Step', width: 150 },
-      { header: 'Formula', width: 150 },
+      { header: 'Step', width: 140 },
+      { header: 'Formula', width: 170 },
       { header: 'Reference', width: 110 },
-      { header: 'Value', width: 94, align: 'right' },
+      { header: 'Value', width: 84, align: 'right' },
     ],
     result.steps.map((st) => [st.label, st.formula, st.codeRef, fmtValue(st.value, st.unit)]),
   );
 
   // Pole checks
   heading(doc, '3. Pole checks (AISC 360-16, ASD)');
-  table(
+  wrappedTable(
     doc,
     [
       { header: 'Check', width: 170 },
@@ -183,6 +189,8 @@ export async function calcReportPdf(project: Project, rev: Revision): Promise<Bu
     ]),
     { highlight: (i) => (result.checks[i].passes ? undefined : COLORS.warn) },
   );
+  polePart(doc, result);
+  doc.moveDown(0.4);
   const options = result.poles.options.slice(0, 12);
   doc
     .font('Helvetica')
@@ -195,14 +203,15 @@ export async function calcReportPdf(project: Project, rev: Revision): Promise<Bu
   table(
     doc,
     [
-      { header: 'Section', width: 150 },
-      { header: 'lb/ft', width: 50, align: 'right' },
-      { header: 'Flexure', width: 50, align: 'right' },
-      { header: 'Shear', width: 45, align: 'right' },
-      { header: 'Torsion', width: 50, align: 'right' },
-      { header: 'Interact.', width: 50, align: 'right' },
-      { header: 'Defl.', width: 45, align: 'right' },
-      { header: 'Result', width: 60 },
+      { header: 'Section', width: 124 },
+      { header: 'lb/ft', width: 42, align: 'right' },
+      { header: 'Flexure', width: 46, align: 'right' },
+      { header: 'Shear', width: 40, align: 'right' },
+      { header: 'Torsion', width: 44, align: 'right' },
+      { header: 'Interact.', width: 46, align: 'right' },
+      { header: 'Defl.', width: 40, align: 'right' },
+      { header: 'Hole', width: 40, align: 'right' },
+      { header: 'Result', width: 82 },
     ],
     options.map((o) => [
       o.designation,
@@ -212,6 +221,7 @@ export async function calcReportPdf(project: Project, rev: Revision): Promise<Bu
       f2(o.ratios.torsion),
       f2(o.ratios.interaction),
       f2(o.ratios.deflection),
+      o.ratios.hole === undefined ? '-' : f2(o.ratios.hole),
       o.passes
         ? o.designation === s.pole.designation
           ? 'SELECTED'
@@ -231,7 +241,7 @@ export async function calcReportPdf(project: Project, rev: Revision): Promise<Bu
     ],
     [
       'P per pole / height h',
-      `${lb(result.foundation.lateralLoadLb)} lb at ${f2(result.foundation.loadHeightFt)} ft`,
+      `${lb(result.foundation.lateralLoadLb)} lb at ${f2(result.foundation.loadHeightFt)} ft${result.foundation.loadNote ? `. ${result.foundation.loadNote}` : result.foundation.loadNote === '' ? ` (the groundline shear of ${s.pole.designation})` : ''}`,
     ],
     ['S1 (at d/3)', `${f1(result.foundation.s1Psf)} psf`],
     [
@@ -244,6 +254,9 @@ export async function calcReportPdf(project: Project, rev: Revision): Promise<Bu
     ],
   ]);
   doc.moveDown(0.3);
+  // keep the diameter -> depth table on one page (header + rows, 14 pt each)
+  const tableH = (result.foundation.diameterTable.length + 1) * 14 + 8;
+  if (doc.y + tableH > doc.page.height - doc.page.margins.bottom) doc.addPage();
   table(
     doc,
     [
@@ -258,13 +271,15 @@ export async function calcReportPdf(project: Project, rev: Revision): Promise<Bu
     ]),
   );
 
-  // Drawing
-  doc.addPage();
+  // Drawing (on this page when it fits below the foundation)
+  if (doc.y + 460 > doc.page.height - doc.page.margins.bottom) doc.addPage();
   heading(doc, '5. Elevation');
   drawElevation(doc, elevationDrawing(input, result), doc.page.width - 108, 420);
 
+  const hasReadings = readingsPart(doc, result);
+
   // Warnings and assumptions
-  heading(doc, '6. Warnings and assumptions');
+  heading(doc, `${hasReadings ? 7 : 6}. Warnings and assumptions`);
   doc.font('Helvetica').fontSize(9);
   if (result.warnings.length === 0) doc.text('No warnings.');
   for (const w of result.warnings)
@@ -274,7 +289,7 @@ export async function calcReportPdf(project: Project, rev: Revision): Promise<Bu
       .fillColor(COLORS.text);
   doc.moveDown(0.5);
   for (const a of [
-    'Wind loads per ASCE 7 Chapter 29.3 (solid freestanding signs); velocity pressure at the top of the sign.',
+    'Wind loads per ASCE 7 Chapter 29.3 (solid freestanding signs); velocity pressure at the top of the sign; G = 0.85 for rigid poles (n1 >= 1 Hz), Gf of 26.11.5 for flexible ones.',
     'ASD load combinations D + 0.6W and 0.6D + 0.6W (ASCE 7 2.4.1).',
     'Steel poles cantilevered from grade, AISC 360-16 ASD; design wall thickness 0.93 t (B4.2).',
     'Embedded pole foundation per IBC 2021 1807.3.2; lateral bearing per Table 1806.2; 12 ft limit on d for computing lateral pressure.',

@@ -1,7 +1,25 @@
 import { useFormContext } from 'react-hook-form';
-import { POLE_FAMILIES } from '../../../src-shared/engine';
+import {
+  DEFAULT_DAMPING_RATIO,
+  POLE_FAMILIES,
+  mapFloor,
+  signOutline,
+  type SignDesignInput,
+} from '../../../src-shared/engine';
 import { CabinetsEditor } from './CabinetsEditor';
 import { CheckField, NumberField, SelectField, type DesignForm } from './fields';
+import { UnknownFieldsNotice } from './UnknownFieldsNotice';
+
+/** The default pole spacing B / n (B = the outline's average width), for the field's hint. */
+function defaultSpacing(values: DesignForm, n: number): string {
+  const cabinets = (values.sign?.cabinets ?? []).filter(
+    (c): c is { widthFt: number; heightFt: number } =>
+      Number.isFinite(c?.widthFt) && Number.isFinite(c?.heightFt),
+  );
+  if (!cabinets.length || n < 2) return '';
+  const o = signOutline({ cabinets, gapsFt: values.sign?.gapsFt ?? [], solidity: 1 });
+  return o.heightFt > 0 ? `${(o.grossAreaFt2 / o.heightFt / n).toFixed(2)} ft` : '';
+}
 
 const EXPOSURE_HINT: Record<string, string> = {
   B: 'B: urban, suburban or wooded terrain with many closely spaced obstructions.',
@@ -26,8 +44,17 @@ export function DesignFormSections({
   const { watch, register, setValue } = useFormContext<DesignForm>();
   const exposure = watch('site.exposure') ?? 'C';
   const kind = watch('sign.kind');
+  const standard = (watch('standard') ?? 'ASCE7-22') as SignDesignInput['standard'];
+  const category = (watch('site.riskCategory') ?? 'II') as SignDesignInput['site']['riskCategory'];
+  const map = mapFloor(
+    standard === 'ASCE7-16' ? 'ASCE7-16' : 'ASCE7-22',
+    ['I', 'II', 'III', 'IV'].includes(category) ? category : 'II',
+  );
+  const poles = Number(watch('supports.poleCount') ?? 1);
+  const spacingDefault = defaultSpacing(watch(), poles);
   return (
     <div style={{ display: 'grid', gap: 14 }}>
+      <UnknownFieldsNotice />
       <section aria-labelledby="sec-site">
         <h2 id="sec-site">1. Site</h2>
         <div className="form">
@@ -35,13 +62,13 @@ export function DesignFormSections({
             name="site.windSpeedMph"
             label="Basic wind speed V"
             unit="mph"
-            hint="From the ASCE Hazard Tool for the risk category."
+            hint={`From the ASCE Hazard Tool on the Risk Category ${category} map (${map.figure}); no importance factor.`}
           />
           <SelectField
             name="site.riskCategory"
             label="Risk category"
             options={['I', 'II', 'III', 'IV'].map((v) => ({ value: v, label: v }))}
-            hint="Signs are usually II (I where failure is low-hazard)."
+            hint={`V comes from this category's map: ${map.figure} (lowest contiguous-US contour ${map.floorMph} mph). Signs are usually II (I where failure is low-hazard).`}
           />
           <SelectField
             name="site.exposure"
@@ -115,6 +142,26 @@ export function DesignFormSections({
             asNumber
             options={[1, 2, 3, 4].map((n) => ({ value: n, label: String(n) }))}
           />
+          {poles > 1 && (
+            <>
+              <NumberField
+                name="supports.spacingFt"
+                label="Pole spacing"
+                unit="ft"
+                optional
+                hint={`Centre to centre; the poles must fit under the sign. Empty: B / n = ${spacingDefault || 'the sign width / n'}.`}
+              />
+              <SelectField
+                name="supports.torsionSharing"
+                label="Torque on the poles"
+                options={[
+                  { value: 'rigid-diaphragm', label: 'Rigid sign: shears couple' },
+                  { value: 'stiffness', label: 'By stiffness (torsional connection)' },
+                ]}
+                hint="Cases B and C of Fig. 29.3-1. Rigid sign: V = F/n + T x / Σx², no pole torsion. By stiffness: needs a designed torsionally rigid pole-to-cabinet connection (engineering review)."
+              />
+            </>
+          )}
           <SelectField
             name="supports.material"
             label="Pole material"
@@ -136,6 +183,11 @@ export function DesignFormSections({
               ))}
             </div>
           </fieldset>
+          <NumberField
+            name="options.dampingRatio"
+            label="Damping ratio β (flexible signs)"
+            hint={`For Gf when n1 < 1 Hz (ASCE 7 26.11.5); ${DEFAULT_DAMPING_RATIO} = 1 % of critical, typical for steel (C26.11); lower for bare welded poles.`}
+          />
         </div>
       </section>
 

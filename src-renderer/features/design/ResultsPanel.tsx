@@ -4,6 +4,7 @@ import { fmt } from '../../lib/format';
 import { ElevationSvg } from './ElevationSvg';
 import { Flash } from './Flash';
 import { OptionsTable } from './OptionsTable';
+import { PoleShares } from './PoleShares';
 
 function Metric({ k, v, unit }: { k: string; v: string; unit?: string }) {
   return (
@@ -111,6 +112,8 @@ export function ResultsPanel({
           onPick={readOnly ? undefined : onPickSection}
         />
       </div>
+
+      <PoleShares result={result} />
 
       <div className="card" aria-label="Foundation">
         <h3>Foundation ({result.foundation.method})</h3>
