@@ -1,2 +1,5 @@
 export * from './price-book';
 export * from './quote';
+export * from './acknowledgement';
+export * from './describe-sign';
+export * from './project-move';

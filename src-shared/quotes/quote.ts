@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { num, storable, text } from '../validation';
 import { codeSchema, isoDateSchema } from './price-book';
+import { acknowledgementSchema, verdictSchema } from './acknowledgement';
 
 /** Line groups, in the order a quote shows them. */
 export const LINE_GROUPS = ['materials', 'labor', 'equipment', 'fees'] as const;
@@ -188,20 +189,42 @@ export const quoteDraftSchema = z.object({
   /** the newest price book differs from the one this draft is priced with */
   newerPriceBook: z.number().int().nullable(),
   priced: pricedQuoteSchema,
+  /** whether the priced design passes (designVerdict of its stored result) */
+  verdict: verdictSchema,
+  /** the estimator's acknowledgement of a design that does not pass (null when it passes) */
+  acknowledgement: acknowledgementSchema.nullable(),
+  /** the plain description of the sign the customer quote prints */
+  description: z.string(),
 });
 export type QuoteDraft = z.infer<typeof quoteDraftSchema>;
+
+export const PRICE_PRESENTATIONS = ['groups', 'total'] as const;
+export const PRICE_PRESENTATION_LABELS: Record<(typeof PRICE_PRESENTATIONS)[number], string> = {
+  groups: 'A price per group (materials, labor, equipment, fees)',
+  total: 'One price for the whole job',
+};
 
 export const companySchema = z.object({
   name: text('Company name', { max: 120 }).default(''),
   address: text('Company address', { max: 300 }).default(''),
   phone: text('Company phone', { max: 40 }).default(''),
   email: text('Company email', { max: 254 }).default(''),
+  /** contractor's license number, printed under the company name when given */
+  licenseNo: text('License no.', { max: 60 }).default(''),
   terms: text('Terms', { max: 4000, multiline: true }).default(
     'Prices in USD. 50 % deposit on acceptance, balance on completion. Permit approval, unforeseen ' +
       'subsurface conditions (rock, water, utilities) and changes to the design are excluded and ' +
       'priced separately.',
   ),
+  /** what the price does not include, one item a line */
+  exclusions: text('Exclusions', { max: 4000, multiline: true }).default(
+    'Permit and utility locate fees unless listed\nRock, water or obstructions found while drilling\nPrimary electrical service to the sign location',
+  ),
   validityDays: num('Validity', 'days', { min: 1, max: 365, int: true }).default(30),
+  /** how the customer quote shows the price */
+  pricePresentation: z
+    .enum(PRICE_PRESENTATIONS, { error: 'Price presentation must be per group or one price' })
+    .default('groups'),
   /** PNG or JPEG as a data URL, at most about 300 KB */
   logoDataUrl: z
     .string()
@@ -212,6 +235,18 @@ export const companySchema = z.object({
     .default(''),
 });
 export type Company = z.output<typeof companySchema>;
+
+/** What a quote sent to a customer must carry; the message names each missing field by label. */
+const REQUIRED_COMPANY: [keyof Company, string][] = [
+  ['name', 'company name'],
+  ['address', 'address'],
+  ['phone', 'phone'],
+  ['email', 'email'],
+  ['terms', 'terms'],
+];
+export function companyMissing(c: Partial<Company>): string[] {
+  return REQUIRED_COMPANY.filter(([k]) => !String(c[k] ?? '').trim()).map(([, label]) => label);
+}
 
 export const quoteRevisionSummarySchema = z.object({
   id: z.string(),
@@ -229,6 +264,9 @@ export const quoteRevisionSummarySchema = z.object({
   createdAt: z.string(),
   createdBy: z.string(),
   statusChangedAt: z.string().nullable(),
+  /** the priced design's verdict, and who acknowledged quoting / sending it anyway */
+  verdict: verdictSchema,
+  acknowledgements: z.array(acknowledgementSchema),
 });
 export type QuoteRevisionSummary = z.infer<typeof quoteRevisionSummarySchema>;
 
@@ -238,6 +276,7 @@ export const quoteRevisionSchema = quoteRevisionSummarySchema.extend({
   overrides: z.record(z.string(), overrideSchema),
   manualLines: z.array(manualLineSchema),
   company: companySchema,
+  description: z.string(),
   customer: z.object({
     projectName: z.string(),
     company: z.string(),
@@ -254,6 +293,8 @@ export const saveQuoteRevisionSchema = z.object({
   note: text('Quote note', { max: 500 }).default(''),
   /** default: today + the company's validity days */
   validUntil: isoDateSchema('Valid until').optional(),
+  /** the draft's `updatedAt` the estimator is looking at: saving refuses if it changed since */
+  expectedUpdatedAt: z.string().optional(),
 });
 
 const side = z.object({

@@ -54,7 +54,7 @@ export function QuoteRevisions({ projectId }: { projectId: string }) {
   };
   const pdf = async (r: QuoteRevisionSummary) => {
     try {
-      const f = await client.call('quotes:report-pdf', { id: r.id });
+      const f = await client.call('quotes:customer-pdf', { id: r.id });
       saveBase64File(f.fileName, f.base64);
       toast.info(`Quote saved as ${f.fileName}.`);
     } catch (e) {
