@@ -119,7 +119,7 @@ function writeDraft(
       designRevisionId: 'Choose a design revision of this project',
     });
   // price first: a state that cannot be priced is never stored
-  priceState(ctx, next);
+  const priced = priceState(ctx, next, rev);
   const { value } = recordChange(ctx, (at) => {
     const prev = loadDraft(ctx, projectId);
     const data = {
@@ -143,8 +143,13 @@ function writeDraft(
         entityId: projectId,
         action,
         before: prev ? stateOf(prev) : null,
-        // the revision number makes the activity line readable ("from design revision 3")
-        after: { ...next, designRevisionNumber: rev.number },
+        // the revision number and line names make the activity readable ("from design revision
+        // 3", "Overrode Ready-mix concrete"); not part of the stored state
+        after: {
+          ...next,
+          designRevisionNumber: rev.number,
+          lineNames: Object.fromEntries(priced.lines.map((l) => [l.code, l.description])),
+        },
         // the working quote is a local buffer like the design draft: audited, not synced;
         // what syncs is the saved revision (entity 'quote')
       },

@@ -28,7 +28,10 @@ describe('Quote tab', () => {
     });
     useRouter.getState().go({ name: 'project', id: p.id, tab: 'quote' });
 
-    fireEvent.click(await screen.findByRole('button', { name: 'Generate quote' }));
+    // enabled once the design revision's status is known (a failing one needs acknowledging)
+    const generate = await screen.findByRole('button', { name: 'Generate quote' });
+    await waitFor(() => expect((generate as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(generate);
     const lines = await screen.findByRole('table', { name: 'Quote lines' });
     expect(
       within(lines).getByText(/Structural steel pipe \(A53 Gr. B\): Pipe 6 Std./),
