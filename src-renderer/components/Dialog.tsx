@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -25,20 +25,23 @@ export function Dialog({
     closeRef.current = onClose;
   });
 
+  // who had the focus before the dialog rendered (an autoFocus field inside takes it at commit)
+  const [opener] = useState(() => document.activeElement as HTMLElement | null);
   useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
     const box = ref.current!;
+    // back to the control that opened the dialog, if it is still on the page
+    const restore = () => {
+      if (opener && document.contains(opener)) opener.focus();
+    };
+    if (box.contains(document.activeElement)) return restore;
     const first =
       box.querySelector<HTMLElement>('[data-autofocus]') ??
       box.querySelector<HTMLElement>('input, select, textarea') ??
       box.querySelector<HTMLElement>(FOCUSABLE) ??
       box;
     first.focus();
-    return () => {
-      // back to the control that opened the dialog, if it is still on the page
-      if (opener && document.contains(opener)) opener.focus();
-    };
-  }, []);
+    return restore;
+  }, [opener]);
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key === 'Escape') {

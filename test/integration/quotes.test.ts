@@ -318,6 +318,33 @@ describe('quote revisions', () => {
     expect(await m.call<QuoteRevision>('quotes:get-revision', { id: q.id })).toEqual(before);
   });
 
+  it('saves only the working quote the estimator is looking at', async () => {
+    const d = await m.call<QuoteDraft>('quotes:generate', {
+      projectId: project.id,
+      designRevisionId: rev1.id,
+    });
+    // an edit lands after the screen showed the draft (settings still being applied)
+    now = '2026-03-01T10:00:05.000Z';
+    const changed = await m.call<QuoteDraft>('quotes:update-draft', {
+      projectId: project.id,
+      settings: { ...d.settings, markupPct: 35 },
+      overrides: {},
+      manualLines: [],
+    });
+    await expect(
+      m.call('quotes:save-revision', { projectId: project.id, expectedUpdatedAt: d.updatedAt }),
+    ).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/^The working quote changed since it was shown/),
+    });
+    expect(count(`SELECT count(*) AS n FROM quote_revisions`)).toBe(0);
+    const q = await m.call<QuoteRevisionSummary>('quotes:save-revision', {
+      projectId: project.id,
+      expectedUpdatedAt: changed.updatedAt,
+    });
+    expect(q.totalCents).toBe(changed.priced.totals.totalCents);
+  });
+
   it('follows the status rules and shows an expired quote as expired', async () => {
     await m.call('quotes:generate', { projectId: project.id, designRevisionId: rev1.id });
     const q = await m.call<QuoteRevisionSummary>('quotes:save-revision', {

@@ -52,6 +52,20 @@ describe('customer prices: contingency and markup folded into the group prices',
     ]);
     expect(c.totalCents).toBe(p.totals.totalCents);
     expect(c.groups[1].scope).toEqual(['crew description']);
+    expect(c.splittable).toBe(true);
+  });
+
+  it('a credit larger than its group cost: no split, one price', () => {
+    const p = priced([line('steel', 'materials', 60000), line('credit', 'fees', -5000)], {
+      c: 0,
+      m: 10,
+      d: 0,
+      t: 0,
+    });
+    const c = customerPrices(p);
+    expect(c.splittable).toBe(false);
+    expect(c.priceCents).toBe(60500); // (60,000 - 5,000) + 10 %
+    expect(c.totalCents).toBe(p.totals.totalCents);
   });
 
   it('for any lines and percentages the group prices add up and the total is the quote total', () => {

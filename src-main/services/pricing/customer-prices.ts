@@ -21,6 +21,8 @@ export interface CustomerGroup {
 }
 export interface CustomerPrices {
   groups: CustomerGroup[];
+  /** false when credits make a group's cost negative: show one price for the job */
+  splittable: boolean;
   /** price before discount and tax (= sum of group prices) */
   priceCents: number;
   discountCents: number;
@@ -37,7 +39,8 @@ export function customerPrices(p: PricedQuote): CustomerPrices {
   const costs = present.map((g) => t.byGroup[g]);
   const costSum = costs.reduce((a, b) => a + b, 0);
   let shares: number[];
-  if (costSum > 0 && costs.every((c) => c >= 0)) {
+  const splittable = costSum > 0 && costs.every((c) => c >= 0);
+  if (splittable) {
     const exact = costs.map((c) => (price * c) / costSum);
     shares = exact.map(Math.floor);
     let left = price - shares.reduce((a, b) => a + b, 0);
@@ -46,10 +49,11 @@ export function customerPrices(p: PricedQuote): CustomerPrices {
       .sort((a, b) => b.r - a.r || a.i - b.i);
     for (let k = 0; left > 0; k = (k + 1) % order.length, left--) shares[order[k].i] += 1;
   } else {
-    // credits larger than the group costs: no fair split, one price in the last group
+    // credits larger than a group's cost: no fair split (the document shows one price)
     shares = present.map((_, i) => (i === present.length - 1 ? price : 0));
   }
   return {
+    splittable,
     groups: present.map((g, i) => ({
       group: g,
       label: GROUP_LABELS[g],

@@ -110,7 +110,7 @@ export async function customerQuotePdf(d: QuoteDoc): Promise<Buffer> {
   heading(doc, 'Scope and price', 11);
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
-  if (c.pricePresentation === 'total') {
+  if (c.pricePresentation === 'total' || !cp.splittable) {
     bullets(
       doc,
       cp.groups.map((g) => `${g.label}: ${g.scope.join('; ')}`),
