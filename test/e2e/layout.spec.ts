@@ -22,6 +22,10 @@ test('layout at 1366x768: every screen fits, every design and quote button takes
   // one long walk through every screen with an axe scan on each
   test.setTimeout(240_000);
   await page.goto(app.url);
+  await expect(page.getByLabel('Your name')).toBeVisible();
+  await expectNoSidewaysScroll(page, 'first start');
+  await expectAccessible(page, 'first start');
+  await shot(page, '00-first-start', { screen: true });
   await setUpProfile(page);
   const projects = new ProjectsPage(page);
   await projects.create({

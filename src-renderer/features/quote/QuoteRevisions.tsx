@@ -117,7 +117,7 @@ export function QuoteRevisions({ projectId }: { projectId: string }) {
           <tr>
             <th>Compare</th>
             <th className="num">Rev</th>
-            <th>Saved</th>
+            <th className="num">Saved</th>
             <th>Status</th>
             <th className="num">Design</th>
             <th className="num">Book</th>
