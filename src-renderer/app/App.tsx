@@ -27,7 +27,7 @@ function RailLink({ to, label, current }: { to: Route; label: ReactNode; current
 export function App() {
   const route = useRouter((s) => s.route);
   // signing in to a server renames the local profile: refresh on sync events
-  const profile = useQuery('profile:get', {}, ['sync:status']);
+  const profile = useQuery('profile:get', {}, ['sync:status', 'profile:changed']);
   useFocusHeading(
     route.name === 'project' ? `project:${route.id}` : route.name,
     route.name === 'projects' || !profile.data,

@@ -195,6 +195,8 @@ test('a failing design: saved as a revision, quoted and sent only with an acknow
   const ask = page.getByRole('dialog', { name: 'Send quote revision 1?' });
   await expect(ask).toContainText('Design does not pass');
   await expect(ask.getByRole('button', { name: 'Mark sent' })).toBeDisabled();
+  await expectAccessible(page, 'send acknowledgement');
+  await shot(page, '2-acknowledge-send', { screen: true });
   await ask.getByRole('checkbox').check();
   await realClick(ask.getByRole('button', { name: 'Mark sent' }));
   await expect(page.getByLabel('Quote 1 status: Sent')).toBeVisible();

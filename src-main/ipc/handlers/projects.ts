@@ -53,6 +53,7 @@ export function projectHandlers(ctx: ServiceContext): ProjectHandlers {
           before,
           after: p,
         });
+        ctx.events.emit('profile:changed', {});
         return p;
       })(),
     'projects:list': (q) => listProjects(ctx, q),

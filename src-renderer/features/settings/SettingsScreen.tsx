@@ -21,7 +21,7 @@ function Locked({ on }: { on: boolean }) {
  */
 export function SettingsScreen() {
   const client = useClient();
-  const profile = useQuery('profile:get', {}, ['sync:status']);
+  const profile = useQuery('profile:get', {}, ['sync:status', 'profile:changed']);
   const company = useQuery('quotes:get-company', {});
   const info = useQuery('app:info', {});
   const about = useQuery('app:about', {}, ['updates:state']);

@@ -68,4 +68,6 @@ export const projectsContract = {
 
 export const projectsEvents = {
   'projects:changed': defineEvent(z.object({ id: z.string(), action: z.string() })),
+  /** the local profile (name, initials) was edited in Settings */
+  'profile:changed': defineEvent(z.object({})),
 };
