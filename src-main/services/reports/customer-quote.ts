@@ -39,7 +39,8 @@ function bullets(doc: Doc, items: string[]): void {
 function acceptance(doc: Doc, d: QuoteDoc): void {
   const left = doc.page.margins.left;
   const right = doc.page.width - doc.page.margins.right;
-  if (doc.y > doc.page.height - doc.page.margins.bottom - 170) doc.addPage();
+  // the block is about 150 pt tall: never split across pages
+  if (doc.y > doc.page.height - doc.page.margins.bottom - 150) doc.addPage();
   heading(doc, 'Acceptance', 12);
   paragraph(
     doc,
