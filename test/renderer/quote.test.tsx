@@ -29,10 +29,17 @@ describe('Quote tab', () => {
     useRouter.getState().go({ name: 'project', id: p.id, tab: 'quote' });
 
     // enabled once the design revision's status is known (a failing one needs acknowledging)
-    const generate = await screen.findByRole('button', { name: 'Generate quote' });
-    await waitFor(() => expect((generate as HTMLButtonElement).disabled).toBe(false));
+    // (the first load goes through the real main process: allow for a busy machine)
+    const generate = await screen.findByRole(
+      'button',
+      { name: 'Generate quote' },
+      { timeout: 10_000 },
+    );
+    await waitFor(() => expect((generate as HTMLButtonElement).disabled).toBe(false), {
+      timeout: 10_000,
+    });
     fireEvent.click(generate);
-    const lines = await screen.findByRole('table', { name: 'Quote lines' });
+    const lines = await screen.findByRole('table', { name: 'Quote lines' }, { timeout: 10_000 });
     expect(
       within(lines).getByText(/Structural steel pipe \(A53 Gr. B\): Pipe 6 Std./),
     ).toBeTruthy();
