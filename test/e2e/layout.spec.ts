@@ -126,7 +126,7 @@ test('layout at 1366x768: every screen fits, every design and quote button takes
   await expectAccessible(page, 'project move question');
   await shot(page, '08-quote-move-project', { screen: true });
   await realClick(ask.getByRole('button', { name: 'Move to Submitted' }));
-  await expect(page.getByLabel('Status: Submitted')).toBeVisible();
+  await expect(page.getByLabel('Status: Submitted', { exact: true })).toBeVisible();
   await expectNoSidewaysScroll(page, 'quote with a sent revision');
   await expectAccessible(page, 'quote');
   await shot(page, '08-quote', { screen: true });

@@ -202,7 +202,7 @@ test('a failing design: saved as a revision, quoted and sent only with an acknow
   await expect(page.getByLabel('Quote 1 status: Sent')).toBeVisible();
   // Estimating -> Submitted is allowed directly: done, and said
   await expect(page.getByText(/Project moved from Estimating to Submitted/)).toBeVisible();
-  await expect(page.getByLabel('Status: Submitted')).toBeVisible();
+  await expect(page.getByLabel('Status: Submitted', { exact: true })).toBeVisible();
 
   const text = await pdfOf(
     page,

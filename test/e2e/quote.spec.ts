@@ -127,7 +127,7 @@ test('quote a design, override, add a line, change the design, regenerate, compa
     .getByRole('dialog', { name: 'Move the project to Accepted?' })
     .getByRole('button', { name: 'Move to Accepted' })
     .click();
-  await expect(page.getByLabel('Status: Accepted')).toBeVisible();
+  await expect(page.getByLabel('Status: Accepted', { exact: true })).toBeVisible();
   await expect(page.getByLabel('Quote 2 status: Accepted')).toBeVisible();
   await expect(page.getByRole('button', { name: /: revision 2$/ })).toHaveCount(0);
 
