@@ -128,7 +128,8 @@ test('two poles: spacing on the form, the drawing and each pole share in the res
   await drawing.screenshot({ path: 'artifacts/screenshots/two-poles-elevation.png' });
   // poles outside the sign are refused next to the field, with the range
   await design.setNumber('Pole spacing (ft)', 12);
-  await expect(
-    design.form().getByText(/Pole spacing must be more than 0 ft and at most 10 ft for 2 poles/),
-  ).toBeVisible();
+  const spacingMessage = /Pole spacing must be more than 0 ft and at most 10 ft for 2 poles/;
+  await expect(design.form().locator('.field').getByText(spacingMessage)).toBeVisible();
+  // ... and listed under the Save button with the other fields to fix
+  await expect(page.getByRole('list', { name: 'Fields to fix' })).toContainText(spacingMessage);
 });
