@@ -5,6 +5,7 @@ import { ClientProvider } from './app/client-context';
 import { createClient } from './lib/client';
 import { detectTransport } from './lib/transport';
 import './styles.css';
+import './workspace.css';
 
 const root = createRoot(document.getElementById('root')!);
 try {

@@ -15,6 +15,8 @@ export const revisionSummarySchema = z.object({
   pole: z.string().nullable(),
   depthFt: z.number(),
   diameterFt: z.number(),
+  /** designVerdict of the stored result: a revision that does not pass says so in lists */
+  verdict: z.enum(['passes', 'fails', 'review']),
 });
 export type RevisionSummary = z.infer<typeof revisionSummarySchema>;
 

@@ -39,6 +39,8 @@ export const quoteDrafts = sqliteTable('quote_drafts', {
   settings: text('settings').notNull(),
   overrides: text('overrides').notNull(),
   manualLines: text('manual_lines').notNull(),
+  /** DesignAcknowledgement JSON: quoting a design that does not pass (issue 11); null = none */
+  acknowledgement: text('acknowledgement'),
   updatedAt: text('updated_at').notNull(),
 });
 
@@ -77,6 +79,11 @@ export const quoteRevisions = sqliteTable(
     createdBy: text('created_by').notNull(),
     statusChangedAt: text('status_changed_at'),
     statusChangedBy: text('status_changed_by'),
+    /**
+     * DesignAcknowledgement[] JSON: who accepted quoting (kind generate) and sending (kind send) a
+     * design that does not pass. Appended to when the quote is sent, so not in the snapshot trigger.
+     */
+    acknowledgements: text('acknowledgements').notNull().default('[]'),
   },
   (t) => [uniqueIndex('quote_revisions_project_number').on(t.projectId, t.number)],
 );

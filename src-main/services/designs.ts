@@ -3,6 +3,7 @@ import { and, desc, eq, max } from 'drizzle-orm';
 import type { Revision, RevisionSummary, ValueChange } from '../../src-shared/designs';
 import { AppError, notFound } from '../../src-shared/errors';
 import {
+  designVerdict,
   parseDesignInput,
   type SignDesignInput,
   type SignDesignResult,
@@ -35,6 +36,7 @@ function summarize(row: RevisionRow, result: SignDesignResult): RevisionSummary 
     pole: result.summary.pole.designation || null,
     depthFt: result.summary.foundation.depthFt,
     diameterFt: result.summary.foundation.diameterFt,
+    verdict: designVerdict(result).status,
   };
 }
 

@@ -12,6 +12,7 @@ import {
   type ProjectStatus,
 } from '../../src-shared/projects';
 import { listQuerySchema } from '../../src-shared/projects';
+
 import { projects } from '../db/schema';
 import { lastAuditFor } from './audit';
 import { recordChange, type ServiceContext } from './context';

@@ -1,29 +1,51 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, max } from 'drizzle-orm';
+import { desc, eq, max } from 'drizzle-orm';
+import type { Revision } from '../../src-shared/designs';
 import { AppError, notFound } from '../../src-shared/errors';
 import {
   addDays,
+  companySchema,
   displayStatus,
-  GROUP_LABELS,
-  QUOTE_STATUS_LABELS,
-  QUOTE_TRANSITIONS,
+  type Company,
+  type DesignAcknowledgement,
   type PricedQuote,
-  type QuoteComparison,
   type QuoteRevision,
   type QuoteRevisionSummary,
-  type QuoteStatus,
 } from '../../src-shared/quotes';
 import { quoteRevisions } from '../db/schema';
 import { recordChange, type ServiceContext } from './context';
+import { getRevision } from './designs';
+import { getVersion } from './pricing/book-service';
 import { getProject } from './projects';
 import { getCompany } from './quotes-company';
+import { describeRevision, verdictOf } from './quotes-design';
 import { priceState, requireDraft } from './quotes';
 
-type Row = typeof quoteRevisions.$inferSelect;
+export type QuoteRevisionRow = typeof quoteRevisions.$inferSelect;
 
 const today = (ctx: ServiceContext) => ctx.now().slice(0, 10);
 
-function summarize(ctx: ServiceContext, r: Row, priced?: PricedQuote): QuoteRevisionSummary {
+/** Design revisions are immutable: one parse per id per call is enough. */
+type RevisionCache = Map<string, Revision>;
+function designOf(ctx: ServiceContext, id: string, cache?: RevisionCache): Revision {
+  let rev = cache?.get(id);
+  if (!rev) {
+    rev = getRevision(ctx, id);
+    cache?.set(id, rev);
+  }
+  return rev;
+}
+
+export function acknowledgementsOf(r: QuoteRevisionRow): DesignAcknowledgement[] {
+  return JSON.parse(r.acknowledgements || '[]') as DesignAcknowledgement[];
+}
+
+export function summarize(
+  ctx: ServiceContext,
+  r: QuoteRevisionRow,
+  priced?: PricedQuote,
+  cache?: RevisionCache,
+): QuoteRevisionSummary {
   const p = priced ?? (JSON.parse(r.priced) as PricedQuote);
   return {
     id: r.id,
@@ -40,11 +62,13 @@ function summarize(ctx: ServiceContext, r: Row, priced?: PricedQuote): QuoteRevi
     createdAt: r.createdAt,
     createdBy: r.createdBy,
     statusChangedAt: r.statusChangedAt,
+    verdict: verdictOf(designOf(ctx, r.designRevisionId, cache)),
+    acknowledgements: acknowledgementsOf(r),
   };
 }
 
 /** Each outbox row carries the whole revision: the sync client keeps only the latest snapshot. */
-function syncData(s: QuoteRevisionSummary, r: Row) {
+export function syncData(s: QuoteRevisionSummary, r: QuoteRevisionRow) {
   return {
     ...s,
     priceBookVersionId: r.priceBookVersionId,
@@ -56,19 +80,44 @@ function syncData(s: QuoteRevisionSummary, r: Row) {
   };
 }
 
-function loadRow(ctx: ServiceContext, id: string): Row {
+export function loadRow(ctx: ServiceContext, id: string): QuoteRevisionRow {
   const row = ctx.db.select().from(quoteRevisions).where(eq(quoteRevisions.id, id)).get();
   if (!row) throw notFound('The quote revision');
   return row;
 }
 
+/**
+ * The company as it was frozen on the revision. Fields a revision saved before they existed stay
+ * empty (never today's defaults: an old quote must not print exclusions it never had).
+ */
+export function frozenCompany(raw: Partial<Company> | undefined): Company {
+  const blank = Object.fromEntries(
+    Object.entries(companySchema.parse({})).map(([k, v]) => [k, typeof v === 'string' ? '' : v]),
+  ) as Company;
+  return { ...blank, ...raw };
+}
+
 /** Freezes the working quote as it prices now: lines, totals, header, validity. */
 export function saveQuoteRevision(
   ctx: ServiceContext,
-  input: { projectId: string; note: string; validUntil?: string },
+  input: { projectId: string; note: string; validUntil?: string; expectedUpdatedAt?: string },
 ): QuoteRevisionSummary {
   const draft = requireDraft(ctx, input.projectId);
-  const priced = priceState(ctx, draft);
+  // never save something other than what the estimator is looking at
+  if (input.expectedUpdatedAt !== undefined && input.expectedUpdatedAt !== draft.updatedAt)
+    throw new AppError(
+      'CONFLICT',
+      'The working quote changed since it was shown (another edit was still being applied). Check the lines and totals, then save again.',
+    );
+  const rev = getRevision(ctx, draft.designRevisionId);
+  const verdict = verdictOf(rev);
+  if (verdict.status !== 'passes' && !draft.acknowledgement)
+    throw new AppError(
+      'VALIDATION',
+      `Design revision ${rev.number} does not pass as it stands (${verdict.reasons.join(' ')}). Regenerate the quote and acknowledge that before saving it.`,
+      { acknowledge: 'Regenerate the quote and acknowledge the design status' },
+    );
+  const priced = priceState(ctx, draft, rev);
   const project = getProject(ctx, input.projectId);
   const company = getCompany(ctx);
   const validUntil = input.validUntil ?? addDays(today(ctx), company.validityDays);
@@ -111,10 +160,11 @@ export function saveQuoteRevision(
         totalCents: priced.totals.totalCents,
         createdAt: at,
         createdBy: ctx.actor(),
+        acknowledgements: JSON.stringify(draft.acknowledgement ? [draft.acknowledgement] : []),
       })
       .returning()
       .get();
-    const s = summarize(ctx, row, priced);
+    const s = summarize(ctx, row, priced, new Map([[rev.id, rev]]));
     return {
       value: s,
       change: {
@@ -132,161 +182,33 @@ export function saveQuoteRevision(
 }
 
 export function listQuoteRevisions(ctx: ServiceContext, projectId: string): QuoteRevisionSummary[] {
+  const cache: RevisionCache = new Map();
   return ctx.db
     .select()
     .from(quoteRevisions)
-    .where(and(eq(quoteRevisions.projectId, projectId)))
+    .where(eq(quoteRevisions.projectId, projectId))
     .orderBy(desc(quoteRevisions.number))
     .all()
-    .map((r) => summarize(ctx, r));
+    .map((r) => summarize(ctx, r, undefined, cache));
 }
 
 export function getQuoteRevision(ctx: ServiceContext, id: string): QuoteRevision {
   const r = loadRow(ctx, id);
   const priced = JSON.parse(r.priced) as PricedQuote;
   const header = JSON.parse(r.header) as Pick<QuoteRevision, 'company' | 'customer'>;
+  const rev = getRevision(ctx, r.designRevisionId);
   return {
-    ...summarize(ctx, r, priced),
+    ...summarize(ctx, r, priced, new Map([[rev.id, rev]])),
     priceBookVersionId: r.priceBookVersionId,
     priced,
     overrides: JSON.parse(r.overrides) as QuoteRevision['overrides'],
     manualLines: JSON.parse(r.manualLines) as QuoteRevision['manualLines'],
-    ...header,
-  };
-}
-
-/**
- * Status changes follow QUOTE_TRANSITIONS. An accepted revision is final: the service refuses any
- * change and a database trigger backs that up.
- */
-export function setQuoteStatus(
-  ctx: ServiceContext,
-  id: string,
-  to: QuoteStatus,
-): QuoteRevisionSummary {
-  const { value } = recordChange(ctx, (at) => {
-    const row = loadRow(ctx, id);
-    const shown = displayStatus(row.status, row.validUntil, today(ctx));
-    if (row.status === 'accepted')
-      throw new AppError(
-        'ILLEGAL_STATE',
-        `Quote revision ${row.number} was accepted${row.statusChangedAt ? ` on ${row.statusChangedAt.slice(0, 10)}` : ''}; an accepted quote can never change. Save a new revision instead.`,
-      );
-    if (shown === 'expired' && row.status !== 'expired' && to !== 'expired' && to !== 'declined')
-      throw new AppError(
-        'ILLEGAL_STATE',
-        `Quote revision ${row.number} expired on ${row.validUntil}. Save a new revision with a new validity date.`,
-      );
-    if (!QUOTE_TRANSITIONS[row.status].includes(to))
-      throw new AppError(
-        'ILLEGAL_STATE',
-        `A ${QUOTE_STATUS_LABELS[row.status].toLowerCase()} quote cannot be marked ${QUOTE_STATUS_LABELS[to].toLowerCase()}.`,
-      );
-    const by = ctx.actor();
-    const next = ctx.db
-      .update(quoteRevisions)
-      .set({ status: to, statusChangedAt: at, statusChangedBy: by })
-      .where(eq(quoteRevisions.id, id))
-      .returning()
-      .get();
-    const s = summarize(ctx, next);
-    return {
-      value: s,
-      change: {
-        entity: 'quote',
-        entityId: id,
-        action: 'quote.status-changed',
-        before: { status: row.status },
-        after: { status: to },
-        outbox: { op: 'upsert', data: syncData(s, next) },
-      },
-    };
-  });
-  ctx.events.emit('quotes:changed', { projectId: value.projectId });
-  return value;
-}
-
-/** Two revisions side by side: facts, each line by code, each total, with the difference. */
-export function compareQuoteRevisions(
-  ctx: ServiceContext,
-  aId: string,
-  bId: string,
-): QuoteComparison {
-  const a = getQuoteRevision(ctx, aId);
-  const b = getQuoteRevision(ctx, bId);
-  if (a.projectId !== b.projectId)
-    throw new AppError('VALIDATION', 'Compare two revisions of the same project.');
-  const pa = a.priced;
-  const pb = b.priced;
-  const facts: QuoteComparison['facts'] = [
-    {
-      label: 'Design revision',
-      before: pa.design.designRevisionNumber,
-      after: pb.design.designRevisionNumber,
-    },
-    { label: 'Pole', before: pa.design.designation, after: pb.design.designation },
-    { label: 'Footing diameter (ft)', before: pa.design.diameterFt, after: pb.design.diameterFt },
-    { label: 'Footing depth (ft)', before: pa.design.depthFt, after: pb.design.depthFt },
-    {
-      label: 'Price book version',
-      before: pa.priceBookVersionNumber,
-      after: pb.priceBookVersionNumber,
-    },
-    {
-      label: 'Status',
-      before: QUOTE_STATUS_LABELS[a.displayStatus],
-      after: QUOTE_STATUS_LABELS[b.displayStatus],
-    },
-  ];
-  const codes = [...new Set([...pa.lines.map((l) => l.code), ...pb.lines.map((l) => l.code)])];
-  const lines = codes.map((code) => {
-    const x = pa.lines.find((l) => l.code === code);
-    const y = pb.lines.find((l) => l.code === code);
-    const side = (l: typeof x) =>
-      l
-        ? { quantity: l.quantity, unitPriceCents: l.unitPriceCents, amountCents: l.amountCents }
-        : null;
-    const change: QuoteComparison['lines'][number]['change'] = !x
-      ? 'added'
-      : !y
-        ? 'removed'
-        : x.quantity !== y.quantity ||
-            x.unitPriceCents !== y.unitPriceCents ||
-            x.amountCents !== y.amountCents
-          ? 'changed'
-          : 'same';
-    return {
-      code,
-      description: (y ?? x)!.description,
-      change,
-      before: side(x),
-      after: side(y),
-      deltaCents: (y?.amountCents ?? 0) - (x?.amountCents ?? 0),
-    };
-  });
-  const t = (label: string, key: string, pick: (p: PricedQuote) => number) => ({
-    key,
-    label,
-    before: pick(pa),
-    after: pick(pb),
-    deltaCents: pick(pb) - pick(pa),
-  });
-  const totals = [
-    ...(['materials', 'labor', 'equipment', 'fees'] as const).map((g) =>
-      t(GROUP_LABELS[g], g, (p) => p.totals.byGroup[g]),
+    customer: header.customer,
+    company: frozenCompany(header.company),
+    description: describeRevision(
+      rev,
+      priced.settings,
+      getVersion(ctx, r.priceBookVersionId).items,
     ),
-    t('Subtotal', 'subtotal', (p) => p.totals.subtotalCents),
-    t('Contingency', 'contingency', (p) => p.totals.contingencyCents),
-    t('Markup', 'markup', (p) => p.totals.markupCents),
-    t('Discount', 'discount', (p) => -p.totals.discountCents),
-    t('Tax', 'tax', (p) => p.totals.taxCents),
-    t('Total', 'total', (p) => p.totals.totalCents),
-  ];
-  return {
-    a: summarize(ctx, loadRow(ctx, aId)),
-    b: summarize(ctx, loadRow(ctx, bId)),
-    facts,
-    lines,
-    totals,
   };
 }

@@ -1,8 +1,12 @@
 import { eq } from 'drizzle-orm';
+import type { Revision } from '../../src-shared/designs';
 import { AppError } from '../../src-shared/errors';
 import { evaluateCombination } from '../engine';
 import {
+  acknowledges,
   quoteSettingsSchema,
+  type AcknowledgeInput,
+  type DesignAcknowledgement,
   type LineOverride,
   type ManualLine,
   type QuoteDraft,
@@ -16,6 +20,7 @@ import { rankAlternatives } from './pricing/alternatives';
 import { bookRef, currentVersion, getVersion } from './pricing/book-service';
 import { factsFromRevision } from './pricing/facts';
 import { priceQuote } from './pricing/price-quote';
+import { describeRevision, requireAcknowledgement, verdictOf } from './quotes-design';
 
 /**
  * The working quote of a project (one per project): which design revision and price book version
@@ -31,6 +36,8 @@ interface DraftState {
   settings: QuoteSettings;
   overrides: Record<string, LineOverride>;
   manualLines: ManualLine[];
+  /** quoting a design that does not pass: who acknowledged it (issue 11) */
+  acknowledgement: DesignAcknowledgement | null;
 }
 
 function stateOf(row: DraftRow): DraftState {
@@ -40,6 +47,9 @@ function stateOf(row: DraftRow): DraftState {
     settings: quoteSettingsSchema.parse(JSON.parse(row.settings)),
     overrides: JSON.parse(row.overrides) as Record<string, LineOverride>,
     manualLines: JSON.parse(row.manualLines) as ManualLine[],
+    acknowledgement: row.acknowledgement
+      ? (JSON.parse(row.acknowledgement) as DesignAcknowledgement)
+      : null,
   };
 }
 
@@ -47,8 +57,8 @@ function loadDraft(ctx: ServiceContext, projectId: string): DraftRow | undefined
   return ctx.db.select().from(quoteDrafts).where(eq(quoteDrafts.projectId, projectId)).get();
 }
 
-export function priceState(ctx: ServiceContext, s: DraftState) {
-  const rev = getRevision(ctx, s.designRevisionId);
+export function priceState(ctx: ServiceContext, s: DraftState, loaded?: Revision) {
+  const rev = loaded ?? getRevision(ctx, s.designRevisionId);
   const book = getVersion(ctx, s.priceBookVersionId);
   return priceQuote({
     facts: factsFromRevision(rev),
@@ -66,12 +76,15 @@ function toDraft(
   updatedAt: string,
 ): QuoteDraft {
   const cur = currentVersion(ctx);
+  const rev = getRevision(ctx, s.designRevisionId);
   return {
     projectId,
     ...s,
     updatedAt,
     newerPriceBook: cur.id !== s.priceBookVersionId ? cur.number : null,
-    priced: priceState(ctx, s),
+    priced: priceState(ctx, s, rev),
+    verdict: verdictOf(rev),
+    description: describeRevision(rev, s.settings, getVersion(ctx, s.priceBookVersionId).items),
   };
 }
 
@@ -106,7 +119,7 @@ function writeDraft(
       designRevisionId: 'Choose a design revision of this project',
     });
   // price first: a state that cannot be priced is never stored
-  priceState(ctx, next);
+  const priced = priceState(ctx, next, rev);
   const { value } = recordChange(ctx, (at) => {
     const prev = loadDraft(ctx, projectId);
     const data = {
@@ -115,6 +128,7 @@ function writeDraft(
       settings: JSON.stringify(next.settings),
       overrides: JSON.stringify(next.overrides),
       manualLines: JSON.stringify(next.manualLines),
+      acknowledgement: next.acknowledgement ? JSON.stringify(next.acknowledgement) : null,
       updatedAt: at,
     };
     ctx.db
@@ -129,7 +143,13 @@ function writeDraft(
         entityId: projectId,
         action,
         before: prev ? stateOf(prev) : null,
-        after: next,
+        // the revision number and line names make the activity readable ("from design revision
+        // 3", "Overrode Ready-mix concrete"); not part of the stored state
+        after: {
+          ...next,
+          designRevisionNumber: rev.number,
+          lineNames: Object.fromEntries(priced.lines.map((l) => [l.code, l.description])),
+        },
         // the working quote is a local buffer like the design draft: audited, not synced;
         // what syncs is the saved revision (entity 'quote')
       },
@@ -145,10 +165,32 @@ function writeDraft(
  */
 export function generateQuote(
   ctx: ServiceContext,
-  input: { projectId: string; designRevisionId: string; settings?: QuoteSettings },
+  input: {
+    projectId: string;
+    designRevisionId: string;
+    settings?: QuoteSettings;
+    acknowledge?: AcknowledgeInput;
+  },
 ): QuoteDraft {
   const prev = loadDraft(ctx, input.projectId);
   const prevState = prev ? stateOf(prev) : null;
+  const verdict = verdictOf(getRevision(ctx, input.designRevisionId));
+  // regenerating on the same design keeps the acknowledgement already given for it
+  const kept =
+    prevState?.designRevisionId === input.designRevisionId &&
+    prevState.acknowledgement &&
+    acknowledges(verdict, prevState.acknowledgement)
+      ? prevState.acknowledgement
+      : null;
+  const acknowledgement =
+    kept ??
+    requireAcknowledgement(
+      ctx,
+      verdict,
+      input.acknowledge,
+      'generate',
+      'Generating a quote from it',
+    );
   return writeDraft(
     ctx,
     input.projectId,
@@ -158,6 +200,7 @@ export function generateQuote(
       settings: input.settings ?? prevState?.settings ?? quoteSettingsSchema.parse({}),
       overrides: prevState?.overrides ?? {},
       manualLines: prevState?.manualLines ?? [],
+      acknowledgement,
     },
     prev ? 'quote.regenerated' : 'quote.generated',
   );
@@ -191,6 +234,7 @@ export function updateQuoteDraft(
       settings: input.settings,
       overrides: input.overrides,
       manualLines: input.manualLines,
+      acknowledgement: cur.acknowledgement,
     },
     'quote.draft-updated',
   );

@@ -6,6 +6,7 @@ import { useQuery } from './client-context';
 import { useRouter, type Route } from './router';
 import { railItems, screens } from './screens';
 import { Toasts } from './toasts';
+import { useFocusHeading } from './use-focus-heading';
 
 function RailLink({ to, label, current }: { to: Route; label: ReactNode; current: boolean }) {
   const go = useRouter((s) => s.go);
@@ -26,7 +27,11 @@ function RailLink({ to, label, current }: { to: Route; label: ReactNode; current
 export function App() {
   const route = useRouter((s) => s.route);
   // signing in to a server renames the local profile: refresh on sync events
-  const profile = useQuery('profile:get', {}, ['sync:status']);
+  const profile = useQuery('profile:get', {}, ['sync:status', 'profile:changed']);
+  useFocusHeading(
+    route.name === 'project' ? `project:${route.id}` : route.name,
+    route.name === 'projects' || !profile.data,
+  );
   if (profile.error) {
     return (
       <div className="fatal" role="alert">
@@ -60,9 +65,17 @@ export function App() {
           />
         ))}
         <div className="spacer" />
-        <div className="who" title="Your profile">
+        <a
+          className="who"
+          href="#/settings"
+          title="Your profile: change it in Settings"
+          onClick={(e) => {
+            e.preventDefault();
+            useRouter.getState().go({ name: 'settings' });
+          }}
+        >
           {profile.data.name} ({profile.data.initials})
-        </div>
+        </a>
       </nav>
       <main>
         {route.name === 'projects' && <ProjectList />}

@@ -24,7 +24,8 @@ export const useToasts = create<ToastState>((set) => ({
 export const toast = {
   info: (text: string, action?: Toast['action']) =>
     useToasts.getState().push({ text, kind: 'info', action }),
-  error: (text: string) => useToasts.getState().push({ text, kind: 'error' }),
+  error: (text: string, action?: Toast['action']) =>
+    useToasts.getState().push({ text, kind: 'error', action }),
 };
 
 function ToastItem({ t }: { t: Toast }) {

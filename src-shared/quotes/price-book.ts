@@ -105,6 +105,9 @@ export const priceItemSchema = z
     perPole: coef('Quantity per pole'),
     perYd3: coef('Quantity per yd³ of concrete'),
     perFt2: coef('Quantity per ft² of sign'),
+    /** round the quantity UP to a multiple of this (in the item's unit); absent = the category's
+     *  default (DEFAULT_INCREMENTS), 0 = never round */
+    increment: num('Rounding increment', undefined, { min: 0, max: 1000 }).optional(),
   })
   .superRefine((v, ctx) => {
     const issue = (path: string, message: string) =>
@@ -136,6 +139,24 @@ export const priceItemSchema = z
   });
 export type PriceItem = z.output<typeof priceItemSchema>;
 export type PriceItemInput = z.input<typeof priceItemSchema>;
+
+/**
+ * What an estimator rounds when no increment is set on the item: crew hours to the quarter hour,
+ * ready-mix to the quarter yard (how it is ordered). Everything else is priced as computed.
+ */
+export const DEFAULT_INCREMENTS: { category: PriceCategory; unit: PriceUnit; increment: number }[] =
+  [
+    { category: 'labor', unit: 'hour', increment: 0.25 },
+    { category: 'concrete', unit: 'yd3', increment: 0.25 },
+  ];
+
+/** The increment a line's quantity is rounded up to (0 = not rounded). */
+export function effectiveIncrement(it: Pick<PriceItem, 'category' | 'unit' | 'increment'>): number {
+  if (it.increment !== undefined) return it.increment;
+  return (
+    DEFAULT_INCREMENTS.find((d) => d.category === it.category && d.unit === it.unit)?.increment ?? 0
+  );
+}
 
 /** Codes must be unique within a book; the message names the row (1-based, as on screen). */
 export const priceItemsSchema = z
@@ -198,6 +219,7 @@ export const priceBookVersionSchema = versionSummarySchema.extend({
       perPole: z.number(),
       perYd3: z.number(),
       perFt2: z.number(),
+      increment: z.number().optional(),
     }),
   ),
 });
@@ -215,7 +237,10 @@ export const CSV_COLUMNS = [
   'per_pole',
   'per_yd3',
   'per_ft2',
+  'increment',
 ] as const;
+/** Columns an import may leave out (older exports): an empty or missing increment = the default. */
+export const OPTIONAL_CSV_COLUMNS: readonly string[] = ['increment'];
 
 /**
  * "12.34" -> 1234 exactly (no float multiply): dollars to cents, or percent to basis points.
@@ -247,8 +272,16 @@ export const priceItemFormSchema = z
     perPole: z.coerce.number<string | number>({ error: 'Quantity per pole must be a number' }),
     perYd3: z.coerce.number<string | number>({ error: 'Quantity per yd³ must be a number' }),
     perFt2: z.coerce.number<string | number>({ error: 'Quantity per ft² must be a number' }),
+    /** '' = the category's default increment */
+    increment: z.string().default(''),
   })
   .superRefine((v, ctx) => {
+    if (v.increment.trim() !== '' && !Number.isFinite(Number(v.increment)))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['increment'],
+        message: 'Round to must be a number, 0 or more (empty: the default)',
+      });
     if (decimalToMinor(v.price) === null)
       ctx.addIssue({
         code: 'custom',
@@ -257,7 +290,12 @@ export const priceItemFormSchema = z
       });
   })
   .transform((v, ctx) => {
-    const r = priceItemSchema.safeParse({ ...v, price: decimalToMinor(v.price) ?? 0 });
+    const { increment, ...rest } = v;
+    const r = priceItemSchema.safeParse({
+      ...rest,
+      price: decimalToMinor(v.price) ?? 0,
+      ...(increment.trim() !== '' ? { increment: Number(increment) } : {}),
+    });
     if (r.success) return r.data;
     for (const i of r.error.issues)
       ctx.addIssue({ code: 'custom', path: i.path as PropertyKey[], message: i.message });
@@ -279,5 +317,10 @@ export type PriceBookForm = z.input<typeof priceBookFormSchema>;
 
 /** An item as the editor shows it (price in dollars or percent). */
 export function toItemForm(it: PriceItem): PriceItemForm {
-  return { ...it, price: minorToDecimal(it.price) };
+  const { increment, ...rest } = it;
+  return {
+    ...rest,
+    price: minorToDecimal(it.price),
+    increment: increment === undefined ? '' : String(increment),
+  };
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { num, storable, text } from '../validation';
 import { codeSchema, isoDateSchema } from './price-book';
+import { acknowledgementSchema, verdictSchema } from './acknowledgement';
+import { companySchema } from './company';
 
 /** Line groups, in the order a quote shows them. */
 export const LINE_GROUPS = ['materials', 'labor', 'equipment', 'fees'] as const;
@@ -188,30 +190,14 @@ export const quoteDraftSchema = z.object({
   /** the newest price book differs from the one this draft is priced with */
   newerPriceBook: z.number().int().nullable(),
   priced: pricedQuoteSchema,
+  /** whether the priced design passes (designVerdict of its stored result) */
+  verdict: verdictSchema,
+  /** the estimator's acknowledgement of a design that does not pass (null when it passes) */
+  acknowledgement: acknowledgementSchema.nullable(),
+  /** the plain description of the sign the customer quote prints */
+  description: z.string(),
 });
 export type QuoteDraft = z.infer<typeof quoteDraftSchema>;
-
-export const companySchema = z.object({
-  name: text('Company name', { max: 120 }).default(''),
-  address: text('Company address', { max: 300 }).default(''),
-  phone: text('Company phone', { max: 40 }).default(''),
-  email: text('Company email', { max: 254 }).default(''),
-  terms: text('Terms', { max: 4000, multiline: true }).default(
-    'Prices in USD. 50 % deposit on acceptance, balance on completion. Permit approval, unforeseen ' +
-      'subsurface conditions (rock, water, utilities) and changes to the design are excluded and ' +
-      'priced separately.',
-  ),
-  validityDays: num('Validity', 'days', { min: 1, max: 365, int: true }).default(30),
-  /** PNG or JPEG as a data URL, at most about 300 KB */
-  logoDataUrl: z
-    .string()
-    .max(400_000, { message: 'The logo must be at most 300 KB' })
-    .refine((s) => s === '' || /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/.test(s), {
-      message: 'The logo must be a PNG or JPEG image',
-    })
-    .default(''),
-});
-export type Company = z.output<typeof companySchema>;
 
 export const quoteRevisionSummarySchema = z.object({
   id: z.string(),
@@ -229,6 +215,9 @@ export const quoteRevisionSummarySchema = z.object({
   createdAt: z.string(),
   createdBy: z.string(),
   statusChangedAt: z.string().nullable(),
+  /** the priced design's verdict, and who acknowledged quoting / sending it anyway */
+  verdict: verdictSchema,
+  acknowledgements: z.array(acknowledgementSchema),
 });
 export type QuoteRevisionSummary = z.infer<typeof quoteRevisionSummarySchema>;
 
@@ -238,6 +227,7 @@ export const quoteRevisionSchema = quoteRevisionSummarySchema.extend({
   overrides: z.record(z.string(), overrideSchema),
   manualLines: z.array(manualLineSchema),
   company: companySchema,
+  description: z.string(),
   customer: z.object({
     projectName: z.string(),
     company: z.string(),
@@ -254,6 +244,8 @@ export const saveQuoteRevisionSchema = z.object({
   note: text('Quote note', { max: 500 }).default(''),
   /** default: today + the company's validity days */
   validUntil: isoDateSchema('Valid until').optional(),
+  /** the draft's `updatedAt` the estimator is looking at: saving refuses if it changed since */
+  expectedUpdatedAt: z.string().optional(),
 });
 
 const side = z.object({

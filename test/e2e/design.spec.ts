@@ -35,9 +35,10 @@ test('enter W16, see the pole and depth, change the diameter, save, reload, reop
 
   // a bad value is explained next to its field; results keep the last valid design
   await design.setNumber('Width (ft)', 0);
-  await expect(
-    design.form().getByText('Cabinet width must be more than 0 ft and at most 100 ft'),
-  ).toBeVisible();
+  const widthMessage = 'Cabinet width must be more than 0 ft and at most 100 ft';
+  await expect(design.form().locator('.field').getByText(widthMessage)).toBeVisible();
+  // ... and in the list of fields to fix, above the Save button
+  await expect(page.getByRole('list', { name: 'Fields to fix' })).toContainText(widthMessage);
   await expect(design.selectedPole()).toHaveText('Pipe 6 Std.');
   await design.setNumber('Width (ft)', 8);
 
@@ -127,7 +128,8 @@ test('two poles: spacing on the form, the drawing and each pole share in the res
   await drawing.screenshot({ path: 'artifacts/screenshots/two-poles-elevation.png' });
   // poles outside the sign are refused next to the field, with the range
   await design.setNumber('Pole spacing (ft)', 12);
-  await expect(
-    design.form().getByText(/Pole spacing must be more than 0 ft and at most 10 ft for 2 poles/),
-  ).toBeVisible();
+  const spacingMessage = /Pole spacing must be more than 0 ft and at most 10 ft for 2 poles/;
+  await expect(design.form().locator('.field').getByText(spacingMessage)).toBeVisible();
+  // ... and listed under the Save button with the other fields to fix
+  await expect(page.getByRole('list', { name: 'Fields to fix' })).toContainText(spacingMessage);
 });

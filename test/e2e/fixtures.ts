@@ -50,7 +50,11 @@ export class AppProcess {
   }
 }
 
-type Fixtures = { app: AppProcess; shot: (page: Page, name: string) => Promise<void> };
+type Fixtures = {
+  app: AppProcess;
+  /** a screenshot in artifacts/screenshots; `screen: true` = what the 1366x768 window shows */
+  shot: (page: Page, name: string, opts?: { screen?: boolean }) => Promise<void>;
+};
 
 export const test = base.extend<Fixtures>({
   // a fresh data folder per test (STYLE.md 8)
@@ -66,12 +70,12 @@ export const test = base.extend<Fixtures>({
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure
   shot: async ({}, use, info) => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
-    await use(async (page, name) => {
+    await use(async (page, name, opts = {}) => {
       const file = path.join(
         ARTIFACTS,
         `${info.title.replace(/\W+/g, '-').toLowerCase()}--${name}.png`,
       );
-      await page.screenshot({ path: file, fullPage: true });
+      await page.screenshot({ path: file, fullPage: !opts.screen });
     });
   },
 });

@@ -6,6 +6,7 @@ import { expect, setUpProfile, test } from './fixtures';
 import { DesignPage } from './pages/design';
 import { ProjectsPage } from './pages/projects';
 import { QuotePage } from './pages/quote';
+import { fillCompany } from './pages/settings';
 
 const money = (s: string) => Number(s.replace(/[$,]/g, ''));
 
@@ -17,6 +18,10 @@ test('quote a design, override, add a line, change the design, regenerate, compa
 }) => {
   await page.goto(app.url);
   await setUpProfile(page);
+  // a quote is sent only with the company's details (Settings)
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await fillCompany(page);
+  await page.getByRole('link', { name: 'Projects' }).click();
   await new ProjectsPage(page).create({
     name: 'W16 pylon',
     company: 'Harbor Bank',
@@ -111,7 +116,18 @@ test('quote a design, override, add a line, change the design, regenerate, compa
 
   // status: sent, then accepted; an accepted revision offers no more changes
   await page.getByRole('button', { name: 'Mark sent: revision 2' }).click();
+  // the project is still Draft: Submitted is two steps away, so it asks; keep it this time
+  await page
+    .getByRole('dialog', { name: 'Move the project to Submitted?' })
+    .getByRole('button', { name: 'Keep it Draft' })
+    .click();
+  await expect(page.getByText('The project stays Draft.')).toBeVisible();
   await page.getByRole('button', { name: 'Mark accepted: revision 2' }).click();
+  await page
+    .getByRole('dialog', { name: 'Move the project to Accepted?' })
+    .getByRole('button', { name: 'Move to Accepted' })
+    .click();
+  await expect(page.getByLabel('Status: Accepted', { exact: true })).toBeVisible();
   await expect(page.getByLabel('Quote 2 status: Accepted')).toBeVisible();
   await expect(page.getByRole('button', { name: /: revision 2$/ })).toHaveCount(0);
 
@@ -124,7 +140,7 @@ test('quote a design, override, add a line, change the design, regenerate, compa
     .nth(7)
     .innerText();
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'PDF of quote revision 2' }).click();
+  await page.getByRole('button', { name: 'Customer quote PDF of revision 2' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe('W16-pylon-quote-rev2.pdf');
   const pdfPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sw-q-')), 'q.pdf');

@@ -97,9 +97,13 @@ describe('price book CSV', () => {
     const v1 = await m.call<PriceBookVersion>('pricebook:get-current');
     const out = await m.call<{ fileName: string; csv: string }>('pricebook:export-csv', {});
     expect(out.fileName).toBe('price-book-v1-2025-11-01.csv');
-    expect(out.csv.split('\r\n')[0]).toBe(HEADER);
+    expect(out.csv.split('\r\n')[0]).toBe(`${HEADER},increment`);
     expect(out.csv).toContain(
-      'steel_pipe,steel,Structural steel pipe (A53 Gr. B),lb,0.91,pipe,0,0,0,0',
+      'steel_pipe,steel,Structural steel pipe (A53 Gr. B),lb,0.91,pipe,0,0,0,0,\r\n',
+    );
+    // crew hours and concrete carry the starter book's quarter increment
+    expect(out.csv).toContain(
+      'concrete,concrete,"Ready-mix concrete, placed",yd3,145.00,,0,0,0,0,0.25',
     );
     expect(out.csv).toContain('"Foundation crew (2) drill, set anchor, pour"');
     const imported = await m.call<VersionSummary>('pricebook:import-csv', { csv: out.csv });
@@ -114,6 +118,23 @@ describe('price book CSV', () => {
     expect(v2.items).toEqual(v1.items);
     const again = await m.call<{ csv: string }>('pricebook:export-csv', { id: v2.id });
     expect(again.csv).toBe(out.csv);
+  });
+
+  it('imports a CSV without the increment column (older exports): crew hours and concrete round to the quarter by default, 0 turns it off', async () => {
+    const rows = [
+      HEADER,
+      'steel_pipe,steel,Pipe,lb,0.91,pipe,0,0,0,0',
+      'concrete,concrete,Concrete,yd3,145.00,,0,0,0,0',
+      'labor_x,labor,Crew,hour,95.00,,0,0,0,0.1',
+    ];
+    await m.call('pricebook:import-csv', { csv: rows.join('\n'), effectiveDate: '2026-03-01' });
+    let v = await m.call<PriceBookVersion>('pricebook:get-current');
+    expect(v.items.map((i) => i.increment)).toEqual([undefined, undefined, undefined]);
+    const withZero = [`${HEADER},increment`, ...rows.slice(1).map((r) => `${r},0`)];
+    withZero[3] = withZero[3].replace(/,0$/, ',0.5');
+    await m.call('pricebook:import-csv', { csv: withZero.join('\n'), effectiveDate: '2026-03-01' });
+    v = await m.call<PriceBookVersion>('pricebook:get-current');
+    expect(v.items.map((i) => i.increment)).toEqual([0, 0, 0.5]);
   });
 
   it('refuses a CSV with bad rows as a whole, naming each row and column; the old book stays', async () => {

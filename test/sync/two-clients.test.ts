@@ -268,6 +268,13 @@ describe.each(BACKENDS)('two clients through the real server ($name)', ({ pg }) 
     const [a, b] = await pair();
     try {
       const p = await a.call<Project>('projects:create', { name: 'Quoted pylon' });
+      // a quote is sent only with the company's details on it (issue 13)
+      await a.call('quotes:save-company', {
+        name: 'A',
+        address: 'B',
+        phone: '1',
+        email: 'a@b.test',
+      });
       const rev = await a.call<{ id: string }>('designs:save-revision', {
         projectId: p.id,
         input: w16,

@@ -1,6 +1,6 @@
 import type { Handlers } from '../dispatch';
 import type { ServiceContext } from '../../services/context';
-import { listAudit, verifyAuditChain } from '../../services/audit';
+import { verifyAuditChain } from '../../services/audit';
 import { getProfile, setProfile } from '../../services/profile';
 import {
   createProject,
@@ -13,6 +13,8 @@ import {
   updateProject,
 } from '../../services/projects';
 import { appendAudit } from '../../services/audit';
+import { moveProjectTo } from '../../services/projects-follow';
+import { projectActivity } from '../../services/project-activity';
 
 type ProjectHandlers = Pick<
   Handlers,
@@ -24,6 +26,7 @@ type ProjectHandlers = Pick<
   | 'projects:update'
   | 'projects:transition'
   | 'projects:undo-transition'
+  | 'projects:move-to'
   | 'projects:archive'
   | 'projects:unarchive'
   | 'projects:delete'
@@ -50,6 +53,7 @@ export function projectHandlers(ctx: ServiceContext): ProjectHandlers {
           before,
           after: p,
         });
+        ctx.events.emit('profile:changed', {});
         return p;
       })(),
     'projects:list': (q) => listProjects(ctx, q),
@@ -59,11 +63,12 @@ export function projectHandlers(ctx: ServiceContext): ProjectHandlers {
       updateProject(ctx, id, patch, expectedVersion),
     'projects:transition': ({ id, to }) => transitionProject(ctx, id, to).project,
     'projects:undo-transition': ({ id, eventId }) => undoTransition(ctx, id, eventId),
+    'projects:move-to': ({ id, to }) => moveProjectTo(ctx, id, to),
     'projects:archive': ({ id }) => setArchived(ctx, id, true),
     'projects:unarchive': ({ id }) => setArchived(ctx, id, false),
     'projects:delete': ({ id }) => setDeleted(ctx, id, true),
     'projects:restore': ({ id }) => setDeleted(ctx, id, false),
-    'projects:activity': ({ id }) => listAudit(ctx.sqlite, 'project', id),
+    'projects:activity': ({ id }) => projectActivity(ctx.sqlite, id),
     'audit:verify': () => verifyAuditChain(ctx.sqlite),
   };
 }

@@ -16,14 +16,14 @@ import {
   updateQuoteDraft,
 } from '../../services/quotes';
 import { getCompany, saveCompany } from '../../services/quotes-company';
+import { compareQuoteRevisions } from '../../services/quotes-compare';
+import { quotePdf } from '../../services/quotes-documents';
 import {
-  compareQuoteRevisions,
   getQuoteRevision,
   listQuoteRevisions,
   saveQuoteRevision,
-  setQuoteStatus,
 } from '../../services/quotes-revisions';
-import { quoteReportPdf } from '../../services/reports/quote-report';
+import { setQuoteStatus } from '../../services/quotes-status';
 
 type QuoteChannels = Extract<keyof Handlers, `quotes:${string}` | `pricebook:${string}`>;
 
@@ -45,21 +45,9 @@ export function quoteHandlers(ctx: ServiceContext): Pick<Handlers, QuoteChannels
     'quotes:save-revision': (input) => saveQuoteRevision(ctx, input),
     'quotes:list-revisions': ({ projectId }) => listQuoteRevisions(ctx, projectId),
     'quotes:get-revision': ({ id }) => getQuoteRevision(ctx, id),
-    'quotes:set-status': ({ id, to }) => setQuoteStatus(ctx, id, to),
+    'quotes:set-status': ({ id, to, acknowledge }) => setQuoteStatus(ctx, id, to, { acknowledge }),
     'quotes:compare': ({ a, b }) => compareQuoteRevisions(ctx, a, b),
-    'quotes:report-pdf': async ({ id }) => {
-      const q = getQuoteRevision(ctx, id);
-      const pdf = await quoteReportPdf(q);
-      const safe =
-        q.customer.projectName
-          .replace(/[^\p{L}\p{N}]+/gu, '-')
-          .replace(/^-|-$/g, '')
-          .slice(0, 60) || 'project';
-      return {
-        fileName: `${safe}-quote-rev${q.number}.pdf`,
-        base64: pdf.toString('base64'),
-        bytes: pdf.length,
-      };
-    },
+    'quotes:customer-pdf': (source) => quotePdf(ctx, 'customer', source),
+    'quotes:cost-sheet-pdf': (source) => quotePdf(ctx, 'cost-sheet', source),
   };
 }

@@ -2,6 +2,7 @@ import {
   CSV_COLUMNS,
   decimalToMinor,
   minorToDecimal,
+  OPTIONAL_CSV_COLUMNS,
   priceItemSchema,
   type PriceItem,
 } from '../../../src-shared/quotes';
@@ -66,6 +67,7 @@ export function toCsv(items: readonly PriceItem[]): string {
         it.perPole,
         it.perYd3,
         it.perFt2,
+        it.increment ?? '',
       ]
         .map(cell)
         .join(','),
@@ -84,6 +86,7 @@ const COLUMN_LABEL: Record<string, string> = {
   perPole: 'per_pole',
   perYd3: 'per_yd3',
   perFt2: 'per_ft2',
+  increment: 'increment',
 };
 
 /**
@@ -94,7 +97,9 @@ export function fromCsv(text: string): PriceItem[] {
   const rows = parseRows(text);
   if (!rows.length) throw new AppError('VALIDATION', 'The CSV file is empty.');
   const header = rows[0].map((h) => h.trim().toLowerCase());
-  const missing = CSV_COLUMNS.filter((c) => !header.includes(c));
+  const missing = CSV_COLUMNS.filter(
+    (c) => !header.includes(c) && !OPTIONAL_CSV_COLUMNS.includes(c),
+  );
   if (missing.length)
     throw new AppError(
       'VALIDATION',
@@ -109,17 +114,20 @@ export function fromCsv(text: string): PriceItem[] {
     const k = `row ${row}.${col}`;
     if (!(k in fields)) fields[k] = `Row ${row}, column ${col}: ${msg}`;
   };
+  const needed =
+    Math.max(...CSV_COLUMNS.filter((c) => !OPTIONAL_CSV_COLUMNS.includes(c)).map(at)) + 1;
   const raw: unknown[] = [];
   rows.slice(1).forEach((r, i) => {
     const rowNo = i + 2;
-    if (r.length < header.length) {
+    // an optional column left empty at the end of a line (increment) is not a short row
+    if (r.length < needed) {
       bad(
         rowNo,
         CSV_COLUMNS.find((c) => at(c) >= r.length) ?? 'code',
         `the row has ${r.length} columns, the header ${header.length}`,
       );
     }
-    const get = (c: string) => (r[at(c)] ?? '').trim();
+    const get = (c: string) => (at(c) >= 0 ? (r[at(c)] ?? '') : '').trim();
     const price = decimalToMinor(get('price'));
     if (price === null)
       bad(
@@ -150,6 +158,8 @@ export function fromCsv(text: string): PriceItem[] {
       perPole: numCol('per_pole'),
       perYd3: numCol('per_yd3'),
       perFt2: numCol('per_ft2'),
+      // empty = the category's default increment (crew hours 0.25 h, concrete 0.25 yd³)
+      ...(get('increment') !== '' ? { increment: numCol('increment') } : {}),
     });
   });
   // each row on its own (so every bad row is named), then codes across rows, by file line

@@ -44,3 +44,14 @@ export function marginOn(costCents: number, bp: number): number {
 export function pctToBp(pct: number): number {
   return Math.round(pct * 100);
 }
+
+/**
+ * qty rounded UP to a multiple of `inc` (crew hours to 0.25 h): exact on thousandths, so 3.75 h
+ * stays 3.75 and 3.751 becomes 4.00.
+ */
+export function roundUpTo(qty: number, inc: number): number {
+  const q = toMilli(qty);
+  const i = toMilli(inc);
+  if (i <= 0) return fixQty(qty);
+  return (Math.ceil(q / i) * i) / 1000;
+}

@@ -10,8 +10,8 @@ import type {
   QuoteSettings,
   QuoteTotals,
 } from '../../../src-shared/quotes';
-import { UNIT_LABELS } from '../../../src-shared/quotes';
-import { fixQty, lineAmount, marginOn, pctToBp, percentOf } from './money';
+import { effectiveIncrement, UNIT_LABELS } from '../../../src-shared/quotes';
+import { fixQty, lineAmount, marginOn, pctToBp, percentOf, roundUpTo } from './money';
 
 /**
  * Prices a quote from design facts and one price book version (README.md). Pure and fast: the
@@ -78,6 +78,9 @@ const TAXABLE_GROUP: Record<LineGroup, boolean> = {
 };
 
 const n3 = (v: number) => String(fixQty(v));
+/** 6.6 -> "6.60", 3.248 -> "3.248": two decimals at least, three when they matter. */
+const n2 = (v: number) => v.toFixed(3).replace(/0$/, '');
+const SHORT_UNIT: Partial<Record<PriceItem['unit'], string>> = { hour: 'h', yd3: 'yd³' };
 const money = (c: number) =>
   `$${(c / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
@@ -162,7 +165,15 @@ export function priceQuote(input: PricingInput): PricedQuote {
   const push = (code: string, it: PriceItem, description: string, qty: number, basis: string) => {
     if (!(qty > 0)) return;
     const o = overrides[code];
-    const quantity = fixQty(o?.quantity ?? qty);
+    // the book's increment (crew hours to 0.25 h, concrete to 0.25 yd³), stated on the line; an
+    // estimator's override quantity is taken as typed
+    const inc = effectiveIncrement(it);
+    const rounded = inc > 0 ? roundUpTo(qty, inc) : qty;
+    if (o?.quantity === undefined && rounded !== fixQty(qty)) {
+      const u = SHORT_UNIT[it.unit] ?? UNIT_LABELS[it.unit];
+      basis = `${basis} = ${n2(qty)} ${u} -> ${rounded.toFixed(2)} ${u} (rounded up to ${n3(inc)} ${u})`;
+    }
+    const quantity = fixQty(o?.quantity ?? rounded);
     const unitPriceCents = o?.unitPriceCents ?? it.price;
     const line: QuoteLine = {
       code,

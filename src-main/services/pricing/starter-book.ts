@@ -7,7 +7,8 @@ import type { PriceItemInput } from '../../../src-shared/quotes';
  * engineering 200 USD up to 25 ft and 300 USD over, calc packet 35, hard copies 30, expedited
  * 100, permit package 250. Everything else (drilling, cabinets, faces, LEDs, crews, equipment,
  * travel, contingency, markup, tax) is a plain placeholder a shop is expected to replace: see
- * README.md. Prices are cents; percentages basis points.
+ * README.md. Prices are cents; percentages basis points. Crew hours round up to the quarter hour
+ * and concrete to the quarter yard (`increment`), as estimators order and bill them.
  */
 export const STARTER_EFFECTIVE_DATE = '2025-11-01';
 
@@ -67,6 +68,7 @@ export const STARTER_ITEMS: PriceItemInput[] = [
     name: 'Ready-mix concrete, placed',
     unit: 'yd3',
     price: usd(145),
+    increment: 0.25,
   },
   {
     code: 'drill_18in',
@@ -181,6 +183,7 @@ export const STARTER_ITEMS: PriceItemInput[] = [
     name: 'Shop crew (2) fabrication and assembly',
     unit: 'hour',
     price: usd(95),
+    increment: 0.25,
     fixed: 4,
     perPole: 3,
     perFt2: 0.25,
@@ -191,6 +194,7 @@ export const STARTER_ITEMS: PriceItemInput[] = [
     name: 'Foundation crew (2) drill, set anchor, pour',
     unit: 'hour',
     price: usd(130),
+    increment: 0.25,
     fixed: 2,
     perPole: 1,
     perYd3: 1.5,
@@ -201,6 +205,7 @@ export const STARTER_ITEMS: PriceItemInput[] = [
     name: 'Install crew (3) set pole and cabinet',
     unit: 'hour',
     price: usd(165),
+    increment: 0.25,
     fixed: 3,
     perPole: 2,
     perFt2: 0.05,
@@ -211,6 +216,7 @@ export const STARTER_ITEMS: PriceItemInput[] = [
     name: 'Licensed electrician',
     unit: 'hour',
     price: usd(110),
+    increment: 0.25,
     fixed: 2,
     perFt2: 0.02,
   },

@@ -10,10 +10,12 @@ import type { Project } from '../../../src-shared/projects';
 import { useClient, useQuery } from '../../app/client-context';
 import { toast } from '../../app/toasts';
 import { DesignFormSections } from './DesignFormSections';
+import { DesignProblems } from './DesignProblems';
 import type { DesignForm } from './fields';
 import { ResultsPanel } from './ResultsPanel';
 import { RevisionsPanel } from './RevisionsPanel';
 import { useLiveDesign } from './use-live-design';
+import { useSignKindRules } from './use-sign-kind-rules';
 
 /** The design workspace: form on the left, live results and the drawing on the right. */
 export function DesignTab({ project }: { project: Project }) {
@@ -47,6 +49,19 @@ export function DesignTab({ project }: { project: Project }) {
   );
 }
 
+const STEPS = [
+  ['sec-site', 'Site'],
+  ['sec-sign', 'Sign'],
+  ['sec-structure', 'Structure'],
+  ['sec-foundation', 'Foundation'],
+  ['sec-review', 'Review'],
+] as const;
+
+const soilModeOf = (v: DesignForm): 'class' | 'geotech' =>
+  (v.foundation?.soil as { geotechPsfPerFt?: number } | undefined)?.geotechPsfPerFt !== undefined
+    ? 'geotech'
+    : 'class';
+
 function DesignEditor({
   project,
   initial,
@@ -64,24 +79,21 @@ function DesignEditor({
   });
   const values = useWatch({ control: form.control });
   const live = useLiveDesign(values);
-  const [soilMode, setSoilMode] = useState<'class' | 'geotech'>(
-    (initial.foundation?.soil as { geotechPsfPerFt?: number } | undefined)?.geotechPsfPerFt !==
-      undefined
-      ? 'geotech'
-      : 'class',
-  );
+  useSignKindRules(form);
+  const [soilMode, setSoilMode] = useState<'class' | 'geotech'>(soilModeOf(initial));
   const [note, setNote] = useState('');
   const [saving, setSaving] = useState(false);
   const [draftSavedAt, setDraftSavedAt] = useState<string | null>(null);
 
-  // validate once on load so errors in a restored draft show next to their fields
+  // every change re-checks the WHOLE form, so a rule that spans fields (monument clearance, gaps
+  // per cabinet, overall height) shows next to its field, not only the field that was typed in
+  const valuesKey = JSON.stringify(values);
   useEffect(() => {
     void form.trigger();
-  }, [form]);
+  }, [form, valuesKey]);
 
   // autosave the draft (debounced); a draft may be invalid, it is the form as typed
   const firstRun = useRef(true);
-  const valuesKey = JSON.stringify(values);
   useEffect(() => {
     if (firstRun.current) {
       firstRun.current = false;
@@ -99,6 +111,7 @@ function DesignEditor({
     return () => clearTimeout(t);
   }, [valuesKey, client, project.id]);
 
+  const problemCount = Object.keys(live.problems).length;
   const saveRevision = form.handleSubmit(
     async (input) => {
       setSaving(true);
@@ -116,65 +129,49 @@ function DesignEditor({
         setSaving(false);
       }
     },
-    () => toast.error('Fix the fields marked in red before saving a revision.'),
+    () =>
+      toast.error(
+        `Not saved: ${problemCount || 'some'} field${problemCount === 1 ? '' : 's'} to fix, listed under “Review and save”.`,
+      ),
   );
+
+  /** "Copy these inputs to the editor" from a revision, undoable through the toast. */
+  const copyInputs = (input: SignDesignInput, revisionNumber: number) => {
+    const before = structuredClone(form.getValues());
+    const beforeSoil = soilMode;
+    form.reset(structuredClone(input) as DesignForm);
+    setSoilMode(soilModeOf(input as DesignForm));
+    toast.info(`Revision ${revisionNumber}’s inputs are in the editor.`, {
+      label: 'Undo',
+      run: () => {
+        form.reset(before);
+        setSoilMode(beforeSoil);
+      },
+    });
+  };
 
   const pickSection = (designation: string) =>
     form.setValue('supports.designation', designation, { shouldDirty: true, shouldValidate: true });
   const pickDiameter = (d: number) =>
     form.setValue('foundation.diameterFt', d, { shouldDirty: true, shouldValidate: true });
-  const hasErrors = Object.keys(form.formState.errors).length > 0;
 
   return (
     <FormProvider {...form}>
       <div className="design-split">
         <form onSubmit={saveRevision} noValidate aria-label="Sign design">
           <nav className="section-nav" aria-label="Design steps">
-            <a
-              href="#sec-site"
-              onClick={(e) => (
-                e.preventDefault(),
-                document.getElementById('sec-site')?.scrollIntoView()
-              )}
-            >
-              Site
-            </a>
-            <a
-              href="#sec-sign"
-              onClick={(e) => (
-                e.preventDefault(),
-                document.getElementById('sec-sign')?.scrollIntoView()
-              )}
-            >
-              Sign
-            </a>
-            <a
-              href="#sec-structure"
-              onClick={(e) => (
-                e.preventDefault(),
-                document.getElementById('sec-structure')?.scrollIntoView()
-              )}
-            >
-              Structure
-            </a>
-            <a
-              href="#sec-foundation"
-              onClick={(e) => (
-                e.preventDefault(),
-                document.getElementById('sec-foundation')?.scrollIntoView()
-              )}
-            >
-              Foundation
-            </a>
-            <a
-              href="#sec-review"
-              onClick={(e) => (
-                e.preventDefault(),
-                document.getElementById('sec-review')?.scrollIntoView()
-              )}
-            >
-              Review
-            </a>
+            {STEPS.map(([id, label]) => (
+              <a
+                key={id}
+                href={`#${id}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  document.getElementById(id)?.scrollIntoView();
+                }}
+              >
+                {label}
+              </a>
+            ))}
           </nav>
           <DesignFormSections soilMode={soilMode} setSoilMode={setSoilMode} />
           <section aria-labelledby="sec-review" style={{ marginTop: 14 }}>
@@ -202,27 +199,33 @@ function DesignEditor({
                 value={note}
                 onChange={(e) => setNote(e.target.value)}
               />
-              <button type="submit" className="btn primary" disabled={saving || hasErrors}>
+              <button
+                type="submit"
+                className="btn primary"
+                disabled={saving || live.status === 'invalid'}
+              >
                 Save revision
               </button>
             </div>
-            <p className="status-line" aria-live="polite">
-              {hasErrors
-                ? 'Some fields need attention; results show the last valid design.'
-                : live.busy
-                  ? 'Computing…'
-                  : 'Results are up to date.'}
-              {draftSavedAt
-                ? ` Draft autosaved ${new Date(draftSavedAt).toLocaleTimeString()}.`
-                : ''}
-              {revisionsCount
-                ? ` ${revisionsCount} saved revision${revisionsCount === 1 ? '' : 's'}.`
-                : ''}
-            </p>
-            <RevisionsPanel project={project} />
+            <DesignProblems
+              status={live.status}
+              problems={live.problems}
+              extra={
+                (draftSavedAt
+                  ? ` Draft autosaved ${new Date(draftSavedAt).toLocaleTimeString()}.`
+                  : '') +
+                (revisionsCount
+                  ? ` ${revisionsCount} saved revision${revisionsCount === 1 ? '' : 's'}.`
+                  : '')
+              }
+            />
+            <RevisionsPanel project={project} onCopyInputs={copyInputs} />
           </section>
         </form>
-        <aside className="results" aria-label="Results">
+        <aside
+          className={`results${live.status === 'invalid' || live.status === 'failed' ? ' is-stale' : ''}`}
+          aria-label="Results"
+        >
           {live.error && (
             <div className="form-error" role="alert">
               {live.error}
@@ -232,6 +235,7 @@ function DesignEditor({
             <ResultsPanel
               input={live.input}
               result={live.result}
+              stale={live.status === 'invalid' || live.status === 'failed'}
               onPickSection={pickSection}
               onPickDiameter={pickDiameter}
             />

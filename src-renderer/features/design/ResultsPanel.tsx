@@ -28,19 +28,28 @@ export function ResultsPanel({
   onPickSection,
   onPickDiameter,
   readOnly,
+  stale,
 }: {
   input: SignDesignInput;
   result: SignDesignResult;
   onPickSection?(designation: string): void;
   onPickDiameter?(diameterFt: number): void;
   readOnly?: boolean;
+  /** the form holds edits these results are not for (a field to fix): say so in the panel */
+  stale?: boolean;
 }) {
   const s = result.summary;
   const [showAllSteps, setShowAllSteps] = useState(false);
   const pole = result.poles.selected;
   return (
     <>
-      <div className="card" aria-label="Wind">
+      {stale && (
+        <div className="stale-banner" role="status" data-testid="results-stale">
+          Out of date: these results are for the last valid design, not the fields being edited. Fix
+          the fields listed under “Review and save” to update them.
+        </div>
+      )}
+      <div className="card" role="group" aria-label="Wind">
         <h3>
           Wind ({s.standard}, Case {result.wind.governingCase} governs)
         </h3>
@@ -57,7 +66,7 @@ export function ResultsPanel({
         </div>
       </div>
 
-      <div className="card" aria-label="Pole">
+      <div className="card" role="group" aria-label="Pole">
         <h3>Pole</h3>
         {pole ? (
           <>
@@ -115,7 +124,7 @@ export function ResultsPanel({
 
       <PoleShares result={result} />
 
-      <div className="card" aria-label="Foundation">
+      <div className="card" role="group" aria-label="Foundation">
         <h3>Foundation ({result.foundation.method})</h3>
         <div className="metrics">
           <Metric k="Diameter" v={fmt.ft(s.foundation.diameterFt)} unit="ft" />
@@ -159,7 +168,12 @@ export function ResultsPanel({
       </div>
 
       {result.warnings.length > 0 && (
-        <div className="card" aria-label="Warnings" style={{ borderColor: 'var(--warn)' }}>
+        <div
+          className="card"
+          role="group"
+          aria-label="Warnings"
+          style={{ borderColor: 'var(--warn)' }}
+        >
           <h3 style={{ color: 'var(--warn)' }}>Warnings</h3>
           <ul className="warning-list">
             {result.warnings.map((w) => (
@@ -179,11 +193,10 @@ export function ResultsPanel({
         <summary>Calculation steps ({result.steps.length}) and checks</summary>
         {showAllSteps && (
           <>
-            <table className="grid compact" aria-label="Calculation steps">
+            <table className="grid compact wrap steps-table" aria-label="Calculation steps">
               <thead>
                 <tr>
-                  <th>Step</th>
-                  <th>Formula</th>
+                  <th>Step and formula</th>
                   <th>Clause</th>
                   <th className="num">Value</th>
                 </tr>
@@ -191,8 +204,12 @@ export function ResultsPanel({
               <tbody>
                 {result.steps.map((st) => (
                   <tr key={st.id}>
-                    <td title={st.label}>{st.label}</td>
-                    <td title={st.formula}>{st.formula}</td>
+                    <td>
+                      {st.label}
+                      {st.formula && st.formula !== '-' ? (
+                        <div className="formula">{st.formula}</div>
+                      ) : null}
+                    </td>
                     <td>{st.codeRef}</td>
                     <td className="num">
                       {typeof st.value === 'number' ? Number(st.value.toPrecision(5)) : st.value}{' '}
@@ -202,7 +219,11 @@ export function ResultsPanel({
                 ))}
               </tbody>
             </table>
-            <table className="grid compact" aria-label="Checks" style={{ marginTop: 8 }}>
+            <table
+              className="grid compact wrap checks-table"
+              aria-label="Checks"
+              style={{ marginTop: 8 }}
+            >
               <thead>
                 <tr>
                   <th>Check</th>

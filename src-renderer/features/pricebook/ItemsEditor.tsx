@@ -1,14 +1,17 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useFieldArray, useForm, type FieldErrors } from 'react-hook-form';
+import { useFieldArray, useForm, useWatch, type FieldErrors } from 'react-hook-form';
 import { z } from 'zod';
 import {
   CATEGORY_LABELS,
+  effectiveIncrement,
   PRICE_CATEGORIES,
   PRICE_UNITS,
   priceBookFormSchema,
   toItemForm,
   type PriceBookForm,
   type PriceBookVersion,
+  type PriceCategory,
+  type PriceUnit,
 } from '../../../src-shared/quotes';
 
 type Out = z.output<typeof priceBookFormSchema>;
@@ -31,21 +34,31 @@ export function ItemsEditor({
     defaultValues: { effectiveDate: today, note: '', items: version.items.map(toItemForm) },
   });
   const items = useFieldArray({ control: form.control, name: 'items' });
+  // the default increment shown as the placeholder follows the row's category and unit
+  const watched = useWatch({ control: form.control, name: 'items' });
+  const itemAt = (i: number) => ({
+    category: (watched?.[i]?.category ?? '') as PriceCategory,
+    unit: (watched?.[i]?.unit ?? '') as PriceUnit,
+    increment: undefined,
+  });
   const errs = (form.formState.errors.items ?? []) as FieldErrors<PriceBookForm>['items'] &
     Record<number, Record<string, { message?: string }>>;
   const cellErr = (i: number, k: string) => errs?.[i]?.[k]?.message;
   const cell = (
     i: number,
-    k: 'code' | 'name' | 'price' | 'match' | 'fixed' | 'perPole' | 'perYd3' | 'perFt2',
+    k:
+      'code' | 'name' | 'price' | 'match' | 'fixed' | 'perPole' | 'perYd3' | 'perFt2' | 'increment',
     label: string,
     width: number,
     right = false,
+    placeholder?: string,
   ) => {
     const err = cellErr(i, k);
     return (
       <td style={{ padding: 2 }}>
         <input
           aria-label={`${label}, row ${i + 1}`}
+          placeholder={placeholder}
           aria-invalid={err ? true : undefined}
           title={err}
           style={{ width, textAlign: right ? 'right' : 'left', fontVariantNumeric: 'tabular-nums' }}
@@ -75,6 +88,9 @@ export function ItemsEditor({
               <th className="num">/pole</th>
               <th className="num">/yd³</th>
               <th className="num">/ft²</th>
+              <th className="num" title="Quantity rounded up to a multiple of this">
+                Round to
+              </th>
               <th />
             </tr>
           </thead>
@@ -110,6 +126,14 @@ export function ItemsEditor({
                 {cell(i, 'perPole', 'Per pole', 50, true)}
                 {cell(i, 'perYd3', 'Per yd³', 50, true)}
                 {cell(i, 'perFt2', 'Per ft²', 50, true)}
+                {cell(
+                  i,
+                  'increment',
+                  'Round to',
+                  56,
+                  true,
+                  String(effectiveIncrement(itemAt(i)) || '—'),
+                )}
                 <td style={{ padding: 2 }}>
                   <button
                     type="button"
@@ -148,6 +172,7 @@ export function ItemsEditor({
               perPole: 0,
               perYd3: 0,
               perFt2: 0,
+              increment: '',
             })
           }
         >

@@ -1,11 +1,11 @@
 import { useRef, useState } from 'react';
 import { SOURCE_LABELS } from './labels';
 import { useClient, useQuery } from '../../app/client-context';
+import { useRouter } from '../../app/router';
 import { toast } from '../../app/toasts';
 import { formatWhen } from '../../lib/format';
 import { saveBytes } from '../../lib/save-file';
 import { CommandError } from '../../lib/client';
-import { CompanyForm } from './CompanyForm';
 import { ItemsEditor } from './ItemsEditor';
 
 /** Left rail "Price book": the version in force (editable), history, CSV, company header. */
@@ -13,7 +13,7 @@ export function PriceBookScreen() {
   const client = useClient();
   const current = useQuery('pricebook:get-current', {}, ['pricebook:changed']);
   const versions = useQuery('pricebook:list-versions', {}, ['pricebook:changed']);
-  const company = useQuery('quotes:get-company', {});
+  const go = useRouter((s) => s.go);
   const [importErrors, setImportErrors] = useState<string[] | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const today = new Date().toISOString().slice(0, 10);
@@ -63,16 +63,17 @@ export function PriceBookScreen() {
         <button type="button" className="btn" onClick={() => exportCsv()}>
           Export CSV
         </button>
-        <label className="btn" htmlFor="pb-import">
+        {/* a real button (visible focus, Enter and Space) opening the hidden file picker */}
+        <button type="button" className="btn" onClick={() => fileRef.current?.click()}>
           Import CSV…
-        </label>
+        </button>
         <input
-          id="pb-import"
           ref={fileRef}
           type="file"
           accept=".csv,text/csv"
           aria-label="Import CSV"
-          style={{ position: 'absolute', left: -9999 }}
+          tabIndex={-1}
+          hidden
           onChange={(e) => importCsv(e.target.files?.[0])}
         />
       </div>
@@ -105,7 +106,9 @@ export function PriceBookScreen() {
         Prices in dollars per unit (percent for the unit percent). Labor, equipment and travel
         quantities: fixed + per pole × poles + per yd³ × concrete + per ft² × sign area. Match: the
         pole family for steel, the diameter in ft for drilling, top&lt;=25 / top&gt;25 / optional
-        for fees, illuminated for crews needed only on lit signs.
+        for fees, illuminated for crews needed only on lit signs. Round to: the quantity is rounded
+        up to a multiple of it and the line says so (empty: crew hours 0.25 h, concrete 0.25 yd³,
+        nothing else; 0: never).
       </p>
       <h2>Version history</h2>
       <table className="grid compact" aria-label="Price book versions">
@@ -148,23 +151,13 @@ export function PriceBookScreen() {
           ))}
         </tbody>
       </table>
-      <h2>Company on quotes</h2>
-      {company.data && (
-        <div className="card">
-          <CompanyForm
-            company={company.data}
-            onSave={async (c) => {
-              try {
-                await client.call('quotes:save-company', c);
-                company.reload();
-                toast.info('Company details saved; new quote revisions print them.');
-              } catch (e) {
-                toast.error((e as Error).message);
-              }
-            }}
-          />
-        </div>
-      )}
+      <p className="muted" style={{ margin: 0 }}>
+        The company details printed on quotes (name, logo, license, terms, exclusions) are in{' '}
+        <button type="button" className="link-button" onClick={() => go({ name: 'settings' })}>
+          Settings
+        </button>
+        .
+      </p>
     </section>
   );
 }

@@ -1,55 +1,36 @@
 import { useQuery } from '../../app/client-context';
 import { formatWhen } from '../../lib/format';
+import { describeActivity } from './activity-text';
 
-const ACTION_LABELS: Record<string, string> = {
-  'project.created': 'Created the project',
-  'project.updated': 'Edited details',
-  'project.status': 'Changed status',
-  'project.status-undone': 'Undid a status change',
-  'project.archived': 'Archived',
-  'project.unarchived': 'Unarchived',
-  'project.deleted': 'Moved to trash',
-  'project.restored': 'Restored from trash',
-};
-
-type Obj = Record<string, unknown> | null;
-
-/** What changed between before and after, in a line: `status: draft → estimating`. */
-function describeChange(before: Obj, after: Obj): string {
-  if (!before || !after) return '';
-  const changes: string[] = [];
-  const walk = (b: Obj, a: Obj, prefix: string) => {
-    for (const key of Object.keys({ ...b, ...a })) {
-      if (key === 'updatedAt' || key === 'version') continue;
-      const bv = b?.[key];
-      const av = a?.[key];
-      if (bv && av && typeof bv === 'object' && typeof av === 'object')
-        walk(bv as Obj, av as Obj, `${prefix}${key}.`);
-      else if (JSON.stringify(bv) !== JSON.stringify(av)) {
-        changes.push(`${prefix}${key}: ${bv ?? '—'} → ${av ?? '—'}`);
-      }
-    }
-  };
-  walk(before, after, '');
-  return changes.join('; ');
-}
-
+/**
+ * Every audited change of the project (details, status, design and quote revisions, the working
+ * quote, quote statuses, files), newest first, with who and when. The actor is the one the audit
+ * event holds (for changes received by sync, the author the server reports).
+ */
 export function ActivityTab({ projectId }: { projectId: string }) {
-  const { data, error } = useQuery('projects:activity', { id: projectId }, ['projects:changed']);
+  const { data, error } = useQuery('projects:activity', { id: projectId }, [
+    'projects:changed',
+    'designs:changed',
+    'quotes:changed',
+    'attachments:changed',
+  ]);
   if (error) return <div className="form-error">{error.message}</div>;
   if (!data) return <p className="muted">Loading…</p>;
+  if (!data.length) return <p className="muted">No changes recorded yet.</p>;
   return (
     <ul className="activity" aria-label="Activity">
-      {data.map((e) => (
-        <li key={e.id}>
-          <span className="when num">{formatWhen(e.at)}</span>
-          <span>{e.actor}</span>
-          <span>
-            <strong>{ACTION_LABELS[e.action] ?? e.action}</strong>{' '}
-            <span className="muted">{describeChange(e.before as Obj, e.after as Obj)}</span>
-          </span>
-        </li>
-      ))}
+      {data.map((e) => {
+        const t = describeActivity(e);
+        return (
+          <li key={e.id}>
+            <span className="when num">{formatWhen(e.at)}</span>
+            <span>{e.actor}</span>
+            <span>
+              <strong>{t.what}</strong> {t.detail && <span className="muted">{t.detail}</span>}
+            </span>
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -1,9 +1,10 @@
-import { useEffect } from 'react';
 import type { Project } from '../../../src-shared/projects';
 import { useClient } from '../../app/client-context';
 import { toast } from '../../app/toasts';
+import { Dialog } from '../../components/Dialog';
 import { emptyProject, ProjectForm } from './ProjectForm';
 
+/** Focus is trapped inside while open and returns to "New project" when it closes. */
 export function NewProjectDialog({
   onClose,
   onCreated,
@@ -12,30 +13,23 @@ export function NewProjectDialog({
   onCreated(p: Project): void;
 }) {
   const client = useClient();
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
   return (
-    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="new-project-title">
-        <h2 id="new-project-title" style={{ marginTop: 0 }}>
-          New project
-        </h2>
-        <ProjectForm
-          initial={emptyProject}
-          submitLabel="Create project"
-          autoFocus
-          onCancel={onClose}
-          onSubmit={async (values) => {
-            const p = await client.call('projects:create', values);
-            toast.info(`Created “${p.name}”.`);
-            onClose();
-            onCreated(p);
-          }}
-        />
-      </div>
-    </div>
+    <Dialog labelledBy="new-project-title" onClose={onClose}>
+      <h2 id="new-project-title" style={{ marginTop: 0 }}>
+        New project
+      </h2>
+      <ProjectForm
+        initial={emptyProject}
+        submitLabel="Create project"
+        autoFocus
+        onCancel={onClose}
+        onSubmit={async (values) => {
+          const p = await client.call('projects:create', values);
+          toast.info(`Created “${p.name}”.`);
+          onClose();
+          onCreated(p);
+        }}
+      />
+    </Dialog>
   );
 }

@@ -50,18 +50,27 @@ export function ProjectList() {
 
   const open = (p: Project | undefined) =>
     p && view !== 'trash' && go({ name: 'project', id: p.id, tab: 'overview' });
+  // arrows and Enter drive the table only from the search box or a row: Enter on a button (New
+  // project, a filter chip) belongs to that button
   const onListKey = (e: React.KeyboardEvent) => {
+    const t = e.target as HTMLElement;
+    if (!(t === searchRef.current || t.closest('tr[data-project-row]'))) return;
     if (e.key === 'ArrowDown') {
       e.preventDefault();
       setSelected((i) => Math.min(items.length - 1, i + 1));
+      if (t !== searchRef.current) focusRow(Math.min(items.length - 1, selected + 1));
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
       setSelected((i) => Math.max(0, i - 1));
+      if (t !== searchRef.current) focusRow(Math.max(0, selected - 1));
     } else if (e.key === 'Enter' && items[selected]) {
       e.preventDefault();
       open(items[selected]);
     }
   };
+  const tableRef = useRef<HTMLTableElement>(null);
+  const focusRow = (i: number) =>
+    tableRef.current?.querySelectorAll<HTMLElement>('tr[data-project-row]')[i]?.focus();
   const toggle = (s: ProjectStatus) =>
     setStatuses((cur) => (cur.includes(s) ? cur.filter((x) => x !== s) : [...cur, s]));
 
@@ -82,7 +91,7 @@ export function ProjectList() {
         </h1>
         <span className="muted">{data ? `${data.total} shown` : ''}</span>
         <span style={{ flex: 1 }} />
-        <button className="btn primary" onClick={() => setCreating(true)}>
+        <button type="button" className="btn primary" onClick={() => setCreating(true)}>
           New project
         </button>
       </div>
@@ -100,6 +109,7 @@ export function ProjectList() {
           {PROJECT_STATUSES.map((s) => (
             <button
               key={s}
+              type="button"
               className="chip"
               aria-pressed={statuses.includes(s)}
               onClick={() => toggle(s)}
@@ -110,7 +120,13 @@ export function ProjectList() {
         </div>
         <div className="chips" role="group" aria-label="Show">
           {(['active', 'archived', 'trash'] as View[]).map((v) => (
-            <button key={v} className="chip" aria-pressed={view === v} onClick={() => setView(v)}>
+            <button
+              key={v}
+              type="button"
+              className="chip"
+              aria-pressed={view === v}
+              onClick={() => setView(v)}
+            >
               {v === 'active' ? 'Active' : v === 'archived' ? 'Archived' : 'Trash'}
             </button>
           ))}
@@ -128,7 +144,7 @@ export function ProjectList() {
                 : 'No projects yet. Create the first one with “New project”.'}
         </div>
       ) : (
-        <table className="grid" aria-label="Projects">
+        <table className="grid" aria-label="Projects" ref={tableRef}>
           <thead>
             <tr>
               <th>Name</th>
@@ -144,6 +160,7 @@ export function ProjectList() {
             {items.map((p, i) => (
               <tr
                 key={p.id}
+                data-project-row=""
                 aria-selected={i === selected}
                 tabIndex={i === selected ? 0 : -1}
                 onClick={() => (setSelected(i), open(p))}

@@ -12,6 +12,7 @@ import { ActivityTab } from './ActivityTab';
 import { OverviewTab } from './OverviewTab';
 import { SyncBadge } from './SyncBadge';
 import { projectTabs } from './tabs';
+import { Tabs } from './TabList';
 
 const VERB: Partial<Record<ProjectStatus, string>> = {
   estimating: 'Start estimating',
@@ -60,8 +61,9 @@ export function ProjectPage({ id, tab }: { id: string; tab: string }) {
       `Status changed to ${STATUS_LABELS[to]}.`,
       () => client.call('projects:transition', { id, to }),
       async () => {
-        const [last] = await client.call('projects:activity', { id });
-        await client.call('projects:undo-transition', { id, eventId: last.id });
+        const events = await client.call('projects:activity', { id });
+        const last = events.find((e) => e.entity === 'project');
+        if (last) await client.call('projects:undo-transition', { id, eventId: last.id });
       },
     );
 
@@ -141,21 +143,13 @@ export function ProjectPage({ id, tab }: { id: string; tab: string }) {
           </button>
         )}
       </div>
-      <div className="tabs" role="tablist" aria-label="Project sections">
-        {tabs.map((t) => (
-          <button
-            key={t.key}
-            role="tab"
-            aria-selected={t.key === current.key}
-            onClick={() => go({ name: 'project', id, tab: t.key })}
-          >
-            {t.label}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" aria-label={current.label}>
+      <Tabs
+        tabs={tabs}
+        current={current.key}
+        onSelect={(key) => go({ name: 'project', id, tab: key })}
+      >
         {current.render(project)}
-      </div>
+      </Tabs>
     </section>
   );
 }

@@ -23,6 +23,13 @@ interface Props {
 export function QuoteLines({ draft, onOverride, onRemoveManual }: Props) {
   const [editing, setEditing] = useState<string | null>(null);
   const lines = draft.priced.lines;
+  // closing the editor (Esc, Cancel, Apply) gives focus back to the line's Override button
+  const close = (code: string) => {
+    setEditing(null);
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>(`tr[data-code="${code}"] button[data-override]`)?.focus(),
+    );
+  };
   return (
     <table className="grid compact quote-lines" aria-label="Quote lines">
       <thead>
@@ -60,10 +67,10 @@ export function QuoteLines({ draft, onOverride, onRemoveManual }: Props) {
                         <OverrideEditor
                           line={l}
                           current={draft.overrides[l.code]}
-                          onCancel={() => setEditing(null)}
+                          onCancel={() => close(l.code)}
                           onApply={async (o) => {
                             await onOverride(l.code, o);
-                            setEditing(null);
+                            close(l.code);
                           }}
                         />
                       </td>
@@ -115,7 +122,7 @@ function LineRow({
       <td>{l.unit}</td>
       <td className="num">{fmt.money(l.unitPriceCents)}</td>
       <td className="num">{fmt.money(l.amountCents)}</td>
-      <td>
+      <td className="actions">
         {l.source === 'manual' ? (
           <button
             type="button"
@@ -130,6 +137,7 @@ function LineRow({
             <button
               type="button"
               className="btn small"
+              data-override=""
               onClick={onEdit}
               aria-label={`Override ${l.description}`}
             >
@@ -179,12 +187,21 @@ function OverrideEditor({
       aria-label={`Override ${line.description}`}
       noValidate
       onSubmit={form.handleSubmit(onApply)}
+      onKeyDown={(ev) => {
+        // Esc cancels the override edit (nothing is applied)
+        if (ev.key === 'Escape') {
+          ev.preventDefault();
+          ev.stopPropagation();
+          onCancel();
+        }
+      }}
       style={{ alignItems: 'flex-start', margin: 0 }}
     >
       <div className="field">
         <label htmlFor={`oq-${line.code}`}>Quantity ({line.unit})</label>
         <input
           id={`oq-${line.code}`}
+          autoFocus
           placeholder={qty(line.quantity)}
           {...form.register('quantity')}
           aria-invalid={e.quantity ? true : undefined}

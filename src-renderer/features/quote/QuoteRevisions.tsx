@@ -1,16 +1,21 @@
 import { useState } from 'react';
+import { STATUS_LABELS } from '../../../src-shared/projects';
 import {
   QUOTE_STATUS_LABELS,
   QUOTE_TRANSITIONS,
+  type ProjectMove,
   type QuoteComparison,
   type QuoteRevisionSummary,
   type QuoteStatus,
 } from '../../../src-shared/quotes';
 import { useClient, useQuery } from '../../app/client-context';
+import { useRouter } from '../../app/router';
 import { toast } from '../../app/toasts';
 import { fmt, formatWhen } from '../../lib/format';
-import { saveBase64File } from '../../lib/save-file';
-import { delta, qty, STATUS_BADGE } from './format';
+import { ComparePanel } from './ComparePanel';
+import { STATUS_BADGE } from './format';
+import { downloadQuotePdf } from './SaveRevision';
+import { AcknowledgeSendDialog, ProjectMoveDialog } from './StatusDialogs';
 
 const VERB: Record<QuoteStatus, string> = {
   draft: 'Back to draft',
@@ -22,20 +27,15 @@ const VERB: Record<QuoteStatus, string> = {
 
 /** Saved quote revisions: status, PDF, and two of them compared side by side. */
 
-/** `qty × unit = amount` for one side of a compared line, or a dash when it is absent. */
-function lineCell(
-  l: { quantity: number; unitPriceCents: number; amountCents: number } | null | undefined,
-) {
-  return l
-    ? `${qty(l.quantity)} × ${fmt.money(l.unitPriceCents)} = ${fmt.money(l.amountCents)}`
-    : '—';
-}
-
 export function QuoteRevisions({ projectId }: { projectId: string }) {
   const client = useClient();
   const list = useQuery('quotes:list-revisions', { projectId }, ['quotes:changed']);
   const [picked, setPicked] = useState<string[]>([]);
   const [cmp, setCmp] = useState<QuoteComparison | null>(null);
+  const [ask, setAsk] = useState<
+    { kind: 'ack'; revision: QuoteRevisionSummary } | { kind: 'move'; move: ProjectMove } | null
+  >(null);
+  const go = useRouter((s) => s.go);
   const rows = list.data ?? [];
   if (!rows.length)
     return (
@@ -44,19 +44,47 @@ export function QuoteRevisions({ projectId }: { projectId: string }) {
       </p>
     );
 
-  const setStatus = async (r: QuoteRevisionSummary, to: QuoteStatus) => {
+  /**
+   * Marks a status; sending a design that does not pass first asks for the acknowledgement. The
+   * answer says what happened to the project (moved, or a question when it needs several steps).
+   */
+  const setStatus = async (r: QuoteRevisionSummary, to: QuoteStatus, acknowledged = false) => {
+    if (to === 'sent' && r.verdict.status !== 'passes' && !acknowledged) {
+      setAsk({ kind: 'ack', revision: r });
+      return;
+    }
     try {
-      await client.call('quotes:set-status', { id: r.id, to });
-      toast.info(`Quote revision ${r.number} marked ${QUOTE_STATUS_LABELS[to].toLowerCase()}.`);
+      const res = await client.call('quotes:set-status', {
+        id: r.id,
+        to,
+        ...(acknowledged ? { acknowledge: { reasons: r.verdict.reasons } } : {}),
+      });
+      const said = `Quote revision ${r.number} marked ${QUOTE_STATUS_LABELS[to].toLowerCase()}.`;
+      const move = res.projectMove;
+      if (move?.path.length) setAsk({ kind: 'move', move });
+      if (move?.moved && move.eventId) {
+        const eventId = move.eventId;
+        toast.info(`${said} ${move.message}`, {
+          label: 'Undo project move',
+          run: () =>
+            client
+              .call('projects:undo-transition', { id: move.projectId, eventId })
+              .then(() => toast.info(`The project is ${STATUS_LABELS[move.from]} again.`))
+              .catch((e: Error) => toast.error(e.message)),
+        });
+      } else toast.info(move && !move.path.length ? `${said} ${move.message}` : said);
     } catch (e) {
-      toast.error((e as Error).message);
+      const err = e as Error & { fields?: Record<string, string> };
+      if (err.fields?.company)
+        toast.error(err.message, { label: 'Open Settings', run: () => go({ name: 'settings' }) });
+      else toast.error(err.message);
     }
   };
-  const pdf = async (r: QuoteRevisionSummary) => {
+  const moveProject = async (move: ProjectMove) => {
+    setAsk(null);
     try {
-      const f = await client.call('quotes:report-pdf', { id: r.id });
-      saveBase64File(f.fileName, f.base64);
-      toast.info(`Quote saved as ${f.fileName}.`);
+      await client.call('projects:move-to', { id: move.projectId, to: move.to });
+      toast.info(`Project moved to ${STATUS_LABELS[move.to]} (${move.path.length} steps).`);
     } catch (e) {
       toast.error((e as Error).message);
     }
@@ -76,12 +104,12 @@ export function QuoteRevisions({ projectId }: { projectId: string }) {
 
   return (
     <>
-      <table className="grid compact" aria-label="Quote revisions">
+      <table className="grid compact wrap quote-revisions" aria-label="Quote revisions">
         <thead>
           <tr>
             <th>Compare</th>
             <th className="num">Rev</th>
-            <th>Saved</th>
+            <th className="num">Saved</th>
             <th>Status</th>
             <th className="num">Design</th>
             <th className="num">Book</th>
@@ -120,28 +148,45 @@ export function QuoteRevisions({ projectId }: { projectId: string }) {
                 <td className="num">rev {r.designRevisionNumber}</td>
                 <td className="num">v{r.priceBookVersionNumber}</td>
                 <td className="num">{r.validUntil}</td>
-                <td className="num">{fmt.money(r.totalCents)}</td>
-                <td title={r.note}>{r.note}</td>
-                <td>
-                  {next.map((to) => (
+                <td className="num">
+                  {fmt.money(r.totalCents)}
+                  {r.verdict.status !== 'passes' && (
+                    <div className="badge fail" title={r.verdict.reasons.join(' ')}>
+                      {r.verdict.status === 'fails' ? 'design fails' : 'needs review'}
+                    </div>
+                  )}
+                </td>
+                <td>{r.note}</td>
+                <td className="actions">
+                  <div className="row-actions">
+                    {next.map((to) => (
+                      <button
+                        key={to}
+                        type="button"
+                        className="btn small"
+                        onClick={() => setStatus(r, to)}
+                        aria-label={`${VERB[to]}: revision ${r.number}`}
+                      >
+                        {VERB[to]}
+                      </button>
+                    ))}
                     <button
-                      key={to}
                       type="button"
                       className="btn small"
-                      onClick={() => setStatus(r, to)}
-                      aria-label={`${VERB[to]}: revision ${r.number}`}
+                      onClick={() => downloadQuotePdf(client, 'customer', { id: r.id })}
+                      aria-label={`Customer quote PDF of revision ${r.number}`}
                     >
-                      {VERB[to]}
+                      Quote PDF
                     </button>
-                  ))}{' '}
-                  <button
-                    type="button"
-                    className="btn small"
-                    onClick={() => pdf(r)}
-                    aria-label={`PDF of quote revision ${r.number}`}
-                  >
-                    PDF
-                  </button>
+                    <button
+                      type="button"
+                      className="btn small"
+                      onClick={() => downloadQuotePdf(client, 'cost-sheet', { id: r.id })}
+                      aria-label={`Cost sheet PDF of revision ${r.number}`}
+                    >
+                      Cost sheet
+                    </button>
+                  </div>
                 </td>
               </tr>
             );
@@ -155,90 +200,27 @@ export function QuoteRevisions({ projectId }: { projectId: string }) {
         <span className="muted">Tick two revisions to compare them.</span>
       </div>
       {cmp && <ComparePanel cmp={cmp} onClose={() => setCmp(null)} />}
+      {ask?.kind === 'ack' && (
+        <AcknowledgeSendDialog
+          revision={ask.revision}
+          onCancel={() => setAsk(null)}
+          onConfirm={() => {
+            const r = ask.revision;
+            setAsk(null);
+            void setStatus(r, 'sent', true);
+          }}
+        />
+      )}
+      {ask?.kind === 'move' && (
+        <ProjectMoveDialog
+          move={ask.move}
+          onKeep={() => {
+            setAsk(null);
+            toast.info(`The project stays ${STATUS_LABELS[ask.move.from]}.`);
+          }}
+          onMove={() => moveProject(ask.move)}
+        />
+      )}
     </>
-  );
-}
-
-function ComparePanel({ cmp, onClose }: { cmp: QuoteComparison; onClose(): void }) {
-  const [all, setAll] = useState(false);
-  const lines = all ? cmp.lines : cmp.lines.filter((l) => l.change !== 'same');
-  const a = `Rev ${cmp.a.number}`;
-  const b = `Rev ${cmp.b.number}`;
-  return (
-    <section className="card" aria-label="Quote comparison" style={{ display: 'grid', gap: 8 }}>
-      <div className="toolbar" style={{ margin: 0 }}>
-        <h3 style={{ margin: 0, flex: 1 }}>
-          Revision {cmp.a.number} → revision {cmp.b.number}:{' '}
-          {delta(cmp.b.totalCents - cmp.a.totalCents)}
-        </h3>
-        <label style={{ fontSize: 12 }}>
-          <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> Show
-          unchanged lines
-        </label>
-        <button type="button" className="btn small" onClick={onClose}>
-          Close
-        </button>
-      </div>
-      <table className="grid compact" aria-label="What changed">
-        <thead>
-          <tr>
-            <th>Item</th>
-            <th className="num">{a}</th>
-            <th className="num">{b}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {cmp.facts.map((f) => (
-            <tr key={f.label} className={f.before !== f.after ? 'current' : undefined}>
-              <td>{f.label}</td>
-              <td className="num">{String(f.before)}</td>
-              <td className="num">{String(f.after)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <table className="grid compact" aria-label="Line changes">
-        <thead>
-          <tr>
-            <th>Line</th>
-            <th>Change</th>
-            <th className="num">{a}</th>
-            <th className="num">{b}</th>
-            <th className="num">Difference</th>
-          </tr>
-        </thead>
-        <tbody>
-          {lines.map((l) => (
-            <tr key={l.code}>
-              <td>{l.description}</td>
-              <td>{l.change}</td>
-              <td className="num">{lineCell(l.before)}</td>
-              <td className="num">{lineCell(l.after)}</td>
-              <td className="num">{delta(l.deltaCents)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <table className="grid compact" aria-label="Total changes">
-        <thead>
-          <tr>
-            <th>Total</th>
-            <th className="num">{a}</th>
-            <th className="num">{b}</th>
-            <th className="num">Difference</th>
-          </tr>
-        </thead>
-        <tbody>
-          {cmp.totals.map((t) => (
-            <tr key={t.key} className={t.key === 'total' ? 'current' : undefined}>
-              <td>{t.label}</td>
-              <td className="num">{fmt.money(t.before)}</td>
-              <td className="num">{fmt.money(t.after)}</td>
-              <td className="num">{delta(t.deltaCents)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
   );
 }

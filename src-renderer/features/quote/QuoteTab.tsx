@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
+import { designVerdict } from '../../../src-shared/engine';
 import type {
   LineOverride,
   ManualLine,
@@ -13,8 +14,10 @@ import { Alternatives } from './Alternatives';
 import { ManualLineForm } from './ManualLineForm';
 import { QuoteLines } from './QuoteLines';
 import { QuoteRevisions } from './QuoteRevisions';
-import { SettingsForm } from './SettingsForm';
+import { SaveRevision } from './SaveRevision';
+import { SettingsForm, type SettingsState } from './SettingsForm';
 import { Totals } from './Totals';
+import { VerdictPanel } from './VerdictPanel';
 
 /** The Quote tab: generate from a saved design revision, adjust, save revisions, compare, PDF. */
 export function QuoteTab({ project }: { project: Project }) {
@@ -29,8 +32,16 @@ export function QuoteTab({ project }: { project: Project }) {
   const draft = draftQ.data ?? null;
   const book = useQuery('pricebook:get-version', draft ? { id: draft.priceBookVersionId } : null);
   const [picked, setPicked] = useState<string>('');
+  const [ack, setAck] = useState(false);
+  const [settingsState, setSettingsState] = useState<SettingsState>('applied');
   const revs = designs.data ?? [];
   const chosen = picked || draft?.designRevisionId || revs[0]?.id || '';
+  const chosenRev = useQuery('designs:get-revision', chosen ? { id: chosen } : null);
+  const chosenVerdict =
+    chosenRev.data && chosenRev.data.id === chosen ? designVerdict(chosenRev.data.result) : null;
+  // the draft already carries an acknowledgement for this very design
+  const alreadyAcknowledged = draft?.designRevisionId === chosen && draft.acknowledgement !== null;
+  const needsAck = !!chosenVerdict && chosenVerdict.status !== 'passes' && !alreadyAcknowledged;
 
   const run = async (what: () => Promise<unknown>, done?: string) => {
     try {
@@ -42,9 +53,14 @@ export function QuoteTab({ project }: { project: Project }) {
   };
   const generate = () =>
     run(
-      () => client.call('quotes:generate', { projectId: project.id, designRevisionId: chosen }),
+      () =>
+        client.call('quotes:generate', {
+          projectId: project.id,
+          designRevisionId: chosen,
+          ...(needsAck && chosenVerdict ? { acknowledge: { reasons: chosenVerdict.reasons } } : {}),
+        }),
       draft ? 'Quote regenerated; overrides and manual lines kept.' : 'Quote generated.',
-    );
+    ).then(() => setAck(false));
   const update = (
     d: QuoteDraft,
     patch: {
@@ -59,6 +75,15 @@ export function QuoteTab({ project }: { project: Project }) {
       overrides: patch.overrides ?? d.overrides,
       manualLines: patch.manualLines ?? d.manualLines,
     });
+  // settings apply as typed; a refusal is shown by the form itself (it throws back)
+  const applySettings = useCallback(
+    async (settings: QuoteSettings) => {
+      const d = draftQ.data;
+      if (d) await update(d, { settings });
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [draftQ.data?.updatedAt, project.id],
+  );
 
   if (designs.loading && !designs.data) return <p className="muted">Loading…</p>;
   if (!revs.length)
@@ -73,11 +98,20 @@ export function QuoteTab({ project }: { project: Project }) {
       <div className="toolbar" style={{ margin: 0 }}>
         <div className="field">
           <label htmlFor="q-design">Design revision</label>
-          <select id="q-design" value={chosen} onChange={(e) => setPicked(e.target.value)}>
+          <select
+            id="q-design"
+            value={chosen}
+            onChange={(e) => (setPicked(e.target.value), setAck(false))}
+          >
             {revs.map((r) => (
               <option key={r.id} value={r.id}>
                 Revision {r.number}: {r.pole ?? 'no passing pole'}, Ø{fmt.ft(r.diameterFt)} ×{' '}
                 {fmt.ft(r.depthFt)} ft
+                {r.verdict === 'fails'
+                  ? ', does not pass'
+                  : r.verdict === 'review'
+                    ? ', needs review'
+                    : ''}
                 {r.note ? ` (${r.note})` : ''}
               </option>
             ))}
@@ -88,7 +122,7 @@ export function QuoteTab({ project }: { project: Project }) {
           className="btn primary"
           style={{ alignSelf: 'flex-end' }}
           onClick={generate}
-          disabled={!chosen}
+          disabled={!chosen || !chosenVerdict || (needsAck && !ack)}
         >
           {draft ? 'Regenerate quote' : 'Generate quote'}
         </button>
@@ -99,6 +133,22 @@ export function QuoteTab({ project }: { project: Project }) {
           </span>
         )}
       </div>
+      {chosenVerdict && needsAck && (
+        <VerdictPanel
+          id="verdict-chosen"
+          verdict={chosenVerdict}
+          what="quote this design"
+          acknowledged={ack}
+          onAcknowledge={setAck}
+        />
+      )}
+      {draft && draft.verdict.status !== 'passes' && !needsAck && (
+        <VerdictPanel
+          id="verdict-draft"
+          verdict={draft.verdict}
+          acknowledgements={draft.acknowledgement ? [draft.acknowledgement] : []}
+        />
+      )}
       {draft && draft.priced.design.designRevisionId !== latest.id && (
         <p className="form-error" role="status">
           Design revision {latest.number} is newer than the one this quote prices. Choose it and
@@ -117,6 +167,9 @@ export function QuoteTab({ project }: { project: Project }) {
       ))}
       {draft && (
         <>
+          <p className="muted" style={{ margin: 0 }} data-testid="sign-description">
+            {draft.description}
+          </p>
           <QuoteLines
             draft={draft}
             onOverride={(code, o) => {
@@ -150,14 +203,7 @@ export function QuoteTab({ project }: { project: Project }) {
               }
             />
           </section>
-          <div
-            style={{
-              display: 'grid',
-              gridTemplateColumns: 'minmax(0, 1.4fr) minmax(280px, 1fr)',
-              gap: 12,
-              alignItems: 'start',
-            }}
-          >
+          <div className="quote-split">
             <section className="card" aria-labelledby="qs-title">
               <h3 id="qs-title" style={{ margin: '0 0 6px' }}>
                 Settings and adjustments
@@ -166,12 +212,17 @@ export function QuoteTab({ project }: { project: Project }) {
                 settings={draft.settings}
                 book={book.data}
                 totals={draft.priced.totals}
-                onApply={(settings) => run(() => update(draft, { settings }), 'Settings applied.')}
+                onApply={applySettings}
+                onState={setSettingsState}
               />
             </section>
-            <section aria-label="Totals" style={{ display: 'grid', gap: 8 }}>
+            <section aria-label="Totals" style={{ display: 'grid', gap: 8, minWidth: 0 }}>
               <Totals totals={draft.priced.totals} />
-              <SaveRevision projectId={project.id} />
+              <SaveRevision
+                projectId={project.id}
+                draftUpdatedAt={draft.updatedAt}
+                settingsState={settingsState}
+              />
             </section>
           </div>
           <Alternatives projectId={project.id} designRevisionId={draft.designRevisionId} />
@@ -181,62 +232,6 @@ export function QuoteTab({ project }: { project: Project }) {
         <h2 id="qr-title">Quote revisions</h2>
         <QuoteRevisions projectId={project.id} />
       </section>
-    </div>
-  );
-}
-
-function SaveRevision({ projectId }: { projectId: string }) {
-  const client = useClient();
-  const [note, setNote] = useState('');
-  const [validUntil, setValidUntil] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const save = async () => {
-    setError(null);
-    try {
-      const r = await client.call('quotes:save-revision', {
-        projectId,
-        note,
-        ...(validUntil ? { validUntil } : {}),
-      });
-      setNote('');
-      toast.info(
-        `Saved quote revision ${r.number} (${fmt.money(r.totalCents)}), valid until ${r.validUntil}.`,
-      );
-    } catch (e) {
-      const err = e as Error & { fields?: Record<string, string> };
-      setError(err.fields?.validUntil ?? err.message);
-    }
-  };
-  return (
-    <div className="card" style={{ display: 'grid', gap: 6 }}>
-      <div className="field">
-        <label htmlFor="qr-note">Quote note</label>
-        <input
-          id="qr-note"
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          placeholder="e.g. sent to Dana"
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="qr-valid">Valid until</label>
-        <input
-          id="qr-valid"
-          type="date"
-          value={validUntil}
-          onChange={(e) => setValidUntil(e.target.value)}
-          aria-invalid={error ? true : undefined}
-        />
-        <span className="hint">Empty: today plus the company’s validity days.</span>
-        {error && (
-          <span className="error" role="alert">
-            {error}
-          </span>
-        )}
-      </div>
-      <button type="button" className="btn primary" onClick={save}>
-        Save quote revision
-      </button>
     </div>
   );
 }

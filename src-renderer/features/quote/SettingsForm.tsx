@@ -1,5 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm } from 'react-hook-form';
+import { useEffect, useRef, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import {
   quoteSettingsSchema,
   type PriceBookVersion,
@@ -12,22 +13,80 @@ import { Field } from '../../components/Field';
 const optionalNumber = { setValueAs: (v: string) => (v === '' || v === null ? null : Number(v)) };
 const requiredNumber = { setValueAs: (v: string) => (v === '' ? undefined : Number(v)) };
 
-/** Cabinet type, faces, illumination, travel, and the adjustments (empty = the price book's). */
+/** What the estimator sees vs what the quote is priced with. */
+export type SettingsState = 'applied' | 'pending' | 'invalid';
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Cabinet type, faces, illumination, travel, and the adjustments (empty = the price book's).
+ * Changes take effect as you type, like the design page: a valid edit is applied after a short
+ * pause, and `onState` tells the page whether what is shown is applied yet, so a revision is
+ * never saved from settings other than the ones on screen.
+ */
 export function SettingsForm({
   settings,
   book,
   totals,
   onApply,
+  onState,
 }: {
   settings: QuoteSettings;
   book?: PriceBookVersion;
   totals: QuoteTotals;
   onApply(s: QuoteSettings): Promise<void>;
+  onState(s: SettingsState): void;
 }) {
   const form = useForm<QuoteSettingsInput, unknown, QuoteSettings>({
     resolver: zodResolver(quoteSettingsSchema),
-    values: settings,
+    defaultValues: settings,
+    mode: 'onChange',
   });
+  const values = useWatch({ control: form.control });
+  const key = JSON.stringify(values);
+  const [applying, setApplying] = useState(false);
+  const [failed, setFailed] = useState<{ key: string; message: string } | null>(null);
+  // the settings last sent: the draft that comes back with them must not reset the form
+  const sent = useRef<QuoteSettings>(settings);
+
+  // the draft changed elsewhere (regenerate, another window): show it, unless it is ours
+  useEffect(() => {
+    if (!same(settings, sent.current)) {
+      sent.current = settings;
+      form.reset(settings);
+    }
+  }, [settings, form]);
+
+  const parsed = quoteSettingsSchema.safeParse(JSON.parse(key));
+  const state: SettingsState =
+    !parsed.success || failed?.key === key
+      ? 'invalid'
+      : applying || !same(parsed.data, settings)
+        ? 'pending'
+        : 'applied';
+  useEffect(() => onState(state), [state, onState]);
+
+  useEffect(() => {
+    const p = quoteSettingsSchema.safeParse(JSON.parse(key));
+    if (!p.success || same(p.data, sent.current)) return;
+    const t = setTimeout(() => {
+      const previous = sent.current;
+      sent.current = p.data;
+      setApplying(true);
+      onApply(p.data)
+        .then(
+          () => setFailed(null),
+          (err: Error) => {
+            // not applied: say so, and let the same values be sent again after a change
+            sent.current = previous;
+            setFailed({ key, message: err.message });
+          },
+        )
+        .finally(() => setApplying(false));
+    }, 350);
+    return () => clearTimeout(t);
+  }, [key, onApply]);
+
   const e = form.formState.errors;
   const cabinets = book?.items.filter((i) => i.category === 'cabinet') ?? [];
   const optionalFees =
@@ -42,7 +101,7 @@ export function SettingsForm({
       noValidate
       className="form"
       style={{ gridTemplateColumns: 'repeat(3, minmax(120px, 1fr))' }}
-      onSubmit={form.handleSubmit(onApply)}
+      onSubmit={(ev) => ev.preventDefault()}
     >
       <div className="field">
         <label htmlFor="qs-cabinet">Cabinet type</label>
@@ -131,11 +190,13 @@ export function SettingsForm({
           ))}
         </fieldset>
       )}
-      <div className="full">
-        <button type="submit" className="btn">
-          Apply settings
-        </button>
-      </div>
+      <p className="full status-line" aria-live="polite" data-status={state}>
+        {state === 'invalid'
+          ? `${failed?.key === key ? `Not applied: ${failed.message} ` : ''}Fix the settings marked in red: until then the quote keeps the last valid settings and cannot be saved.`
+          : state === 'pending'
+            ? 'Applying the settings…'
+            : 'Settings applied: the lines and totals are priced with what is shown.'}
+      </p>
     </form>
   );
 }

@@ -1,6 +1,8 @@
 import { useClient, useQuery } from '../../app/client-context';
 import { toast } from '../../app/toasts';
 import { formatWhen } from '../../lib/format';
+import { CompanyForm } from './CompanyForm';
+import { ProfileForm } from './ProfileForm';
 
 function Locked({ on }: { on: boolean }) {
   return on ? (
@@ -13,9 +15,14 @@ function Locked({ on }: { on: boolean }) {
   ) : null;
 }
 
-/** Settings: About (versions), updates (channel, check, restart) and what IT policy locks. */
+/**
+ * Settings: your profile, the company details every quote prints, About (versions), updates
+ * (channel, check, restart) and what IT policy locks.
+ */
 export function SettingsScreen() {
   const client = useClient();
+  const profile = useQuery('profile:get', {}, ['sync:status', 'profile:changed']);
+  const company = useQuery('quotes:get-company', {});
   const info = useQuery('app:info', {});
   const about = useQuery('app:about', {}, ['updates:state']);
   const policy = useQuery('policy:get', {});
@@ -34,7 +41,45 @@ export function SettingsScreen() {
   return (
     <section aria-labelledby="settings-title" style={{ display: 'grid', gap: 14, maxWidth: 860 }}>
       <h1 id="settings-title">Settings</h1>
-      <div className="card" aria-labelledby="about-title">
+      <div className="card" role="group" aria-labelledby="profile-title">
+        <h2 id="profile-title" style={{ marginTop: 0 }}>
+          Your profile
+        </h2>
+        {profile.data && (
+          <ProfileForm
+            profile={profile.data}
+            onSave={async (p) => {
+              try {
+                await client.call('profile:set', p);
+                profile.reload();
+                toast.info(`Profile saved: changes are now signed ${p.name} (${p.initials}).`);
+              } catch (e) {
+                toast.error((e as Error).message);
+              }
+            }}
+          />
+        )}
+      </div>
+      <div className="card" role="group" aria-labelledby="company-title">
+        <h2 id="company-title" style={{ marginTop: 0 }}>
+          Company on quotes
+        </h2>
+        {company.data && (
+          <CompanyForm
+            company={company.data}
+            onSave={async (c) => {
+              try {
+                await client.call('quotes:save-company', c);
+                company.reload();
+                toast.info('Company details saved; new quote revisions print them.');
+              } catch (e) {
+                toast.error((e as Error).message);
+              }
+            }}
+          />
+        )}
+      </div>
+      <div className="card" role="group" aria-labelledby="about-title">
         <h2 id="about-title" style={{ marginTop: 0 }}>
           About Signwright
         </h2>
@@ -52,10 +97,10 @@ export function SettingsScreen() {
             <dd className="num">{info.data.dataDir}</dd>
             {about.data &&
               Object.entries(about.data.runtime).map(([k, v]) => (
-                <span key={k} style={{ display: 'contents' }}>
+                <div key={k} style={{ display: 'contents' }}>
                   <dt>{k}</dt>
                   <dd className="num">{v}</dd>
-                </span>
+                </div>
               ))}
           </dl>
         )}
@@ -74,7 +119,7 @@ export function SettingsScreen() {
         </div>
       </div>
 
-      <div className="card" aria-labelledby="updates-title">
+      <div className="card" role="group" aria-labelledby="updates-title">
         <h2 id="updates-title" style={{ marginTop: 0 }}>
           Updates
         </h2>
@@ -142,7 +187,7 @@ export function SettingsScreen() {
       </div>
 
       {p && (
-        <div className="card" aria-labelledby="policy-title">
+        <div className="card" role="group" aria-labelledby="policy-title">
           <h2 id="policy-title" style={{ marginTop: 0 }}>
             Managed settings
           </h2>

@@ -37,6 +37,15 @@ export const projectsContract = {
     }),
     projectSchema,
   ),
+  /** Walks the allowed transitions to a status (a quote's status asked for it and you said yes). */
+  'projects:move-to': defineCommand(
+    projectIdSchema.extend({
+      to: z.enum(PROJECT_STATUSES, {
+        error: 'Status must be one of: ' + PROJECT_STATUSES.join(', '),
+      }),
+    }),
+    z.object({ project: projectSchema, eventId: z.string().nullable() }),
+  ),
   /** Undo of the last status change, offered by the toast right after it. */
   'projects:undo-transition': defineCommand(
     projectIdSchema.extend({ eventId: z.string() }),
@@ -59,4 +68,6 @@ export const projectsContract = {
 
 export const projectsEvents = {
   'projects:changed': defineEvent(z.object({ id: z.string(), action: z.string() })),
+  /** the local profile (name, initials) was edited in Settings */
+  'profile:changed': defineEvent(z.object({})),
 };

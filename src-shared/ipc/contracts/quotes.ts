@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCommand, defineEvent } from '../define';
 import {
+  acknowledgeInputSchema,
   alternativesSchema,
   companySchema,
   isoDateSchema,
@@ -12,6 +13,7 @@ import {
   quoteRevisionSummarySchema,
   QUOTE_STATUSES,
   quoteSettingsSchema,
+  projectMoveSchema,
   saveQuoteRevisionSchema,
   saveVersionSchema,
   versionSummarySchema,
@@ -23,6 +25,15 @@ const projectRef = z.object({
 });
 const idRef = z.object({ id: z.string().min(1, { message: 'Id is required' }) });
 const file = z.object({ fileName: z.string(), base64: z.string(), bytes: z.number().int() });
+/** A saved quote revision (`id`) or the project's working quote (`projectId`), not both. */
+const pdfSource = z
+  .object({
+    id: z.string().min(1, { message: 'Quote revision id must not be empty' }).optional(),
+    projectId: z.string().min(1, { message: 'Project id must not be empty' }).optional(),
+  })
+  .refine((v) => (v.id === undefined) !== (v.projectId === undefined), {
+    message: 'Give either a quote revision id or a project id (for the working quote)',
+  });
 
 export const quotesContract = {
   /** The version quotes are priced with today (seeds the starter book on first use). */
@@ -50,11 +61,15 @@ export const quotesContract = {
 
   /** The project's working quote, priced now; null before the first generate. */
   'quotes:get-draft': defineCommand(projectRef, quoteDraftSchema.nullable()),
-  /** (Re)generate from a saved design revision with today's price book; keeps overrides. */
+  /**
+   * (Re)generate from a saved design revision with today's price book; keeps overrides. A design
+   * whose verdict is not `passes` is refused unless `acknowledge` names its reasons.
+   */
   'quotes:generate': defineCommand(
     projectRef.extend({
       designRevisionId: z.string().min(1, { message: 'Choose a design revision' }),
       settings: quoteSettingsSchema.optional(),
+      acknowledge: acknowledgeInputSchema.optional(),
     }),
     quoteDraftSchema,
   ),
@@ -76,15 +91,25 @@ export const quotesContract = {
   'quotes:save-revision': defineCommand(saveQuoteRevisionSchema, quoteRevisionSummarySchema),
   'quotes:list-revisions': defineCommand(projectRef, z.array(quoteRevisionSummarySchema)),
   'quotes:get-revision': defineCommand(idRef, quoteRevisionSchema),
+  /**
+   * Sent needs the company details and, for a design that does not pass, `acknowledge`. Sent and
+   * accepted move the project to its matching status when allowed directly (`projectMove`).
+   */
   'quotes:set-status': defineCommand(
-    idRef.extend({ to: z.enum(QUOTE_STATUSES, { error: 'Unknown quote status' }) }),
-    quoteRevisionSummarySchema,
+    idRef.extend({
+      to: z.enum(QUOTE_STATUSES, { error: 'Unknown quote status' }),
+      acknowledge: acknowledgeInputSchema.optional(),
+    }),
+    quoteRevisionSummarySchema.extend({ projectMove: projectMoveSchema.nullable() }),
   ),
   'quotes:compare': defineCommand(
     z.object({ a: z.string().min(1), b: z.string().min(1) }),
     quoteComparisonSchema,
   ),
-  'quotes:report-pdf': defineCommand(idRef, file),
+  /** The customer quote: scope and price, no costs, hours or markup; with an acceptance block. */
+  'quotes:customer-pdf': defineCommand(pdfSource, file),
+  /** The internal cost sheet: every line, quantity, unit cost, contingency and markup. */
+  'quotes:cost-sheet-pdf': defineCommand(pdfSource, file),
 };
 
 export const quotesEvents = {

@@ -21,6 +21,10 @@ export class DesignPage {
     await input.fill(String(value));
   }
 
+  revisions() {
+    return this.page.getByRole('table', { name: 'Design revisions' });
+  }
+
   selectedPole() {
     return this.results().getByTestId('selected-pole');
   }
