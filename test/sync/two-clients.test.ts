@@ -3,6 +3,8 @@ import { and, eq, like } from 'drizzle-orm';
 import { auditEvents } from '../../src-server/db/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttachmentInfoT, ConflictViewT, SyncStatusView } from '../../src-shared/sync/client';
+import type { Revision } from '../../src-shared/designs';
+import { designVerdict } from '../../src-shared/engine';
 import type { Project } from '../../src-shared/projects';
 import { initialsOf } from '../../src-main/services/sync/sign-in';
 import type { TestServer, TestUser } from '../server/harness';
@@ -298,6 +300,57 @@ describe.each(BACKENDS)('two clients through the real server ($name)', ({ pg }) 
         (await b.call<{ status: string }[]>('quotes:list-revisions', { projectId: p.id }))[0]
           .status,
       ).toBe('sent');
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+
+  it('a quote of a failing design reaches B with who acknowledged it, for what, at generate and send', async () => {
+    const [a, b] = await pair();
+    try {
+      const p = await a.call<Project>('projects:create', { name: 'Windy Point pylon' });
+      await a.call('quotes:save-company', {
+        name: 'Brightline Signs LLC',
+        address: '12 Foundry Lane, Tulsa OK',
+        phone: '918-555-0100',
+        email: 'quotes@brightline.test',
+      });
+      // 180 mph, Exposure D, a 20 x 10 ft cabinet 20 ft up on pipe only: no pipe passes
+      const rev = await a.call<{ id: string }>('designs:save-revision', {
+        projectId: p.id,
+        input: {
+          site: { windSpeedMph: 180, exposure: 'D' },
+          sign: { clearanceFt: 20, cabinets: [{ widthFt: 20, heightFt: 10 }] },
+          supports: { families: ['pipe'] },
+          foundation: { diameterFt: 3 },
+        },
+      });
+      const refused = await a
+        .call('quotes:generate', { projectId: p.id, designRevisionId: rev.id })
+        .catch((e: { message: string }) => e.message);
+      expect(refused).toMatch(/needs your explicit acknowledgement/);
+      const { result } = await a.call<Revision>('designs:get-revision', { id: rev.id });
+      const { reasons } = designVerdict(result);
+      await a.call('quotes:generate', {
+        projectId: p.id,
+        designRevisionId: rev.id,
+        acknowledge: { reasons },
+      });
+      const q = await a.call<{ id: string }>('quotes:save-revision', { projectId: p.id });
+      await a.call('quotes:set-status', { id: q.id, to: 'sent', acknowledge: { reasons } });
+      await syncOk(a);
+      await syncOk(b);
+      const onB = await b.call<{
+        status: string;
+        acknowledgements: { kind: string; by: string; reasons: string[] }[];
+      }>('quotes:get-revision', { id: q.id });
+      expect(onB.status).toBe('sent');
+      expect(onB.acknowledgements.map((x) => [x.kind, x.by])).toEqual([
+        ['generate', 'Test Estimator'],
+        ['send', 'Test Estimator'],
+      ]);
+      expect(onB.acknowledgements[0].reasons).toEqual(reasons);
     } finally {
       a.close();
       b.close();

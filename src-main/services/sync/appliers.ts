@@ -1,5 +1,9 @@
 import type Database from 'better-sqlite3';
 import { cleanText } from '../../../src-shared/validation';
+import {
+  acknowledgementSchema,
+  type DesignAcknowledgement,
+} from '../../../src-shared/quotes/acknowledgement';
 import { appendAudit } from '../audit';
 import type { ServiceContext } from '../context';
 
@@ -257,6 +261,15 @@ export const priceBookApplier: EntityApplier = {
  * accepted, which the database itself refuses). A revision whose design revision or price book
  * version has not arrived is skipped, and a "Repair sync" fetches it again.
  */
+/** The acknowledgements a pulled quote carries; any entry the shared schema refuses is dropped. */
+function acknowledgementsFrom(raw: unknown): DesignAcknowledgement[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((a) => {
+    const r = acknowledgementSchema.safeParse(a);
+    return r.success ? [r.data] : [];
+  });
+}
+
 export const quoteApplier: EntityApplier = {
   upsert(ctx, id, data, at, by = SYNC_ACTOR) {
     const existing = ctx.sqlite
@@ -265,16 +278,19 @@ export const quoteApplier: EntityApplier = {
     const status = ['draft', 'sent', 'accepted', 'declined', 'expired'].includes(str(data.status))
       ? str(data.status)
       : 'draft';
+    // who acknowledged a design that does not pass, when and for what: part of the record
+    const acknowledgements = JSON.stringify(acknowledgementsFrom(data.acknowledgements));
     if (existing) {
       if (existing.status === status || existing.status === 'accepted') return;
       ctx.sqlite
         .prepare(
-          'UPDATE quote_revisions SET status = ?, status_changed_at = ?, status_changed_by = ? WHERE id = ?',
+          'UPDATE quote_revisions SET status = ?, status_changed_at = ?, status_changed_by = ?, acknowledgements = ? WHERE id = ?',
         )
         .run(
           status,
           strOrNull(data.statusChangedAt) ?? at,
           strOrNull(data.statusChangedBy) ?? SYNC_ACTOR,
+          acknowledgements,
           id,
         );
       appendAudit(ctx.sqlite, {
@@ -301,8 +317,9 @@ export const quoteApplier: EntityApplier = {
     ctx.sqlite
       .prepare(
         `INSERT INTO quote_revisions (id, project_id, number, note, status, valid_until, design_revision_id, price_book_version_id,
-           priced, overrides, manual_lines, header, total_cents, created_at, created_by, status_changed_at, status_changed_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           priced, overrides, manual_lines, header, total_cents, created_at, created_by, status_changed_at, status_changed_by,
+           acknowledgements)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         id,
@@ -322,6 +339,7 @@ export const quoteApplier: EntityApplier = {
         str(data.createdBy, by),
         strOrNull(data.statusChangedAt),
         strOrNull(data.statusChangedBy),
+        acknowledgements,
       );
     appendAudit(ctx.sqlite, {
       actor: by,
