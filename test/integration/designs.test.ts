@@ -227,4 +227,33 @@ describe('calc report PDF', () => {
       .filter((f) => f.startsWith('calc-report') && f.endsWith('.png'));
     expect(pages.length).toBeGreaterThanOrEqual(4);
   });
+
+  it('an older revision stored without fields added since prints their defaults, never "undefined"', async () => {
+    const saved = await m.call<RevisionSummary>('designs:save-revision', {
+      projectId: project.id,
+      input: w16,
+    });
+    const row = m.services.sqlite
+      .prepare('SELECT input FROM design_revisions WHERE id = ?')
+      .get(saved.id) as { input: string };
+    const old = JSON.parse(row.input) as Record<string, Record<string, unknown>>;
+    delete old.site.riskCategory;
+    delete old.site.kzt;
+    delete old.sign.solidity;
+    delete old.supports.torsionSharing;
+    delete old.foundation.wasteFactor;
+    m.services.sqlite
+      .prepare('UPDATE design_revisions SET input = ? WHERE id = ?')
+      .run(JSON.stringify(old), saved.id);
+    const a = await m.call<{ fileName: string; base64: string }>('designs:report-pdf', {
+      id: saved.id,
+    });
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    const file = path.join(ARTIFACTS, 'older-revision-calc.pdf');
+    fs.writeFileSync(file, Buffer.from(a.base64, 'base64'));
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).not.toMatch(/undefined|NaN/);
+    expect(text).toContain('115 mph, Exposure C, Risk Category II');
+    expect(text.replace(/\s+/g, ' ')).toContain('Risk category / exposure II / C');
+  });
 });

@@ -1,6 +1,11 @@
 import { elevationDrawing } from '../../../src-shared/drawing/elevation';
 import { polePart, readingsPart, windSpeedLine, wrappedTable } from './calc-report-parts';
 import type { Revision } from '../../../src-shared/designs';
+import {
+  SignDesignInputSchema,
+  defaultDesignInput,
+  type SignDesignInput,
+} from '../../../src-shared/engine';
 import type { Project } from '../../../src-shared/projects';
 import {
   COLORS,
@@ -28,12 +33,34 @@ function fmtValue(v: number | string, unit: string): string {
 }
 
 /**
+ * The input as the engine used it. A stored revision's input is kept as it was saved (an older
+ * engine's or the CLI's may lack fields added since, which took their defaults when it was
+ * computed): print the defaults for what is missing instead of "undefined", section by section.
+ */
+export function reportInput(stored: SignDesignInput): SignDesignInput {
+  const parsed = SignDesignInputSchema.safeParse(stored);
+  if (parsed.success) return parsed.data;
+  const d = defaultDesignInput;
+  const s = stored as Partial<SignDesignInput>;
+  return {
+    ...d,
+    ...s,
+    site: { ...d.site, ...s.site },
+    sign: { ...d.sign, ...s.sign },
+    supports: { ...d.supports, ...s.supports },
+    foundation: { ...d.foundation, ...s.foundation, soil: s.foundation?.soil ?? d.foundation.soil },
+    options: { ...d.options, ...s.options },
+  } as SignDesignInput;
+}
+
+/**
  * The calc report of a saved design revision: cover (project, site, engine version, input
  * hash), inputs, wind steps with clauses, pole checks, foundation, the drawing, warnings and
  * assumptions. Built from the revision's stored result, so it prints what was saved.
  */
 export async function calcReportPdf(project: Project, rev: Revision): Promise<Buffer> {
-  const { input, result } = rev;
+  const { result } = rev;
+  const input = reportInput(rev.input);
   const s = result.summary;
   const doc = createDoc({
     title: `Sign structure calculations - ${project.name} - revision ${rev.number}`,
@@ -72,7 +99,7 @@ export async function calcReportPdf(project: Project, rev: Revision): Promise<Bu
   keyValues(doc, [
     [
       'Wind',
-      `${input.site.windSpeedMph} mph, Exposure ${input.site.exposure}, Risk Category ${input.site.riskCategory}`,
+      `${result.wind.windSpeedMph} mph, Exposure ${result.wind.exposure}, Risk Category ${result.wind.riskCategory}`,
     ],
     windSpeedLine(result),
     ['Velocity pressure qh', `${f1(s.qhPsf)} psf (Kz ${f3(s.kz)}, Ke ${f3(s.ke)})`],
