@@ -6,7 +6,7 @@ import {
   poleCfRoundSmooth,
   poleCfSquare,
 } from '../wind/force-coefficient';
-import type { SignWind } from '../wind/sign-wind';
+import type { SignWind } from '../wind/sign-wind-result';
 import { designGust, type GustSite } from '../wind/gust-factor';
 import { RIGID_MIN_HZ } from '../data/gust-table-26-11-1';
 import { admAllowableAxial } from './adm-round-tube';
