@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * Canonical JSON, the one implementation (the engine's input hash, the audit chain, the sync
@@ -35,7 +35,7 @@ export function canonicalJson(value: unknown): string {
       for (const k of Object.keys(obj).sort()) {
         const v = obj[k];
         if (v === undefined) continue;
-        out += (first ? '' : ',') + JSON.stringify(k) + ':' + canonicalJson(v);
+        out += (first ? '' : ',') + quotedKey(k) + canonicalJson(v);
         first = false;
       }
       return out + '}';
@@ -45,7 +45,18 @@ export function canonicalJson(value: unknown): string {
   }
 }
 
-/** SHA-256 (FIPS 180-4, node:crypto) of a text's UTF-8 bytes, lower-case hex. */
+/** `"key":` for a key, remembered for the few hundred keys the app's records use. */
+const QUOTED = new Map<string, string>();
+function quotedKey(k: string): string {
+  let q = QUOTED.get(k);
+  if (q === undefined) {
+    q = JSON.stringify(k) + ':';
+    if (QUOTED.size < 4096) QUOTED.set(k, q);
+  }
+  return q;
+}
+
+/** SHA-256 (FIPS 180-4, node:crypto's one-shot hash) of a text's UTF-8 bytes, lower-case hex. */
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return hash('sha256', text, 'hex');
 }

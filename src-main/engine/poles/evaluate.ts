@@ -235,27 +235,30 @@ function poleWindOf(sec: PoleSection, d: DesignLoads): PoleWind {
   return pw;
 }
 
-/**
- * ASD strengths of a section at this sign's height (AISC 360-16 / ADM 2020): shear and torsion
- * (length-independent ones come with the catalog), and compression E3 with E7 for slender walls.
- */
-function capacities(sec: PoleSection, d: DesignLoads): { va: number; ta: number; pa: number } {
+/** ASD shear strength (kip): the catalog's, or G5 with Lv = L (max to zero shear) when it depends on L. */
+function allowableShear(sec: PoleSection, d: DesignLoads): number {
+  if (!Number.isNaN(sec.vaKip)) return sec.vaKip;
+  return (
+    g5ShearStrength(sec.fyKsi, sec.eKsi, sec.slenderness, sec.odIn, d.lIn, sec.areaIn2) / OMEGA_V
+  );
+}
+
+/** ASD torsional strength (kip-in): the catalog's, or H3.1(a) at L when it depends on L. */
+function allowableTorsion(sec: PoleSection, d: DesignLoads): number {
+  if (!Number.isNaN(sec.taKipIn)) return sec.taKipIn;
+  return h31RoundTorsion(sec.fyKsi, sec.eKsi, sec.slenderness, sec.odIn, d.lIn, sec.cIn3) / OMEGA_T;
+}
+
+/** ASD compression (kip) at Lc = K H: ADM E.3, or AISC E3 with E7 for slender walls. */
+function allowableAxial(sec: PoleSection, d: DesignLoads): number {
   const lcOverR = (K_CANTILEVER * d.lIn) / sec.rIn;
-  let va = sec.vaKip;
-  let ta = sec.taKipIn;
-  if (sec.material === 'aluminum') return { va, ta, pa: admAllowableAxial(sec.areaIn2, lcOverR) };
-  const { fyKsi: fy, eKsi: e } = sec;
-  const fcr = e3CriticalStress(fy, e, lcOverR);
-  if (sec.shape === 'square') {
-    const ae = e7SquareEffectiveArea(fy, e, sec.odIn, sec.tIn, sec.areaIn2, fcr);
-    return { va, ta, pa: (fcr * ae) / OMEGA_C };
-  }
-  if (Number.isNaN(va)) {
-    // G5 and H3.1(a) with Lv = L (max to zero shear): the length-dependent branch
-    va = g5ShearStrength(fy, e, sec.slenderness, sec.odIn, d.lIn, sec.areaIn2) / OMEGA_V;
-    ta = h31RoundTorsion(fy, e, sec.slenderness, sec.odIn, d.lIn, sec.cIn3) / OMEGA_T;
-  }
-  return { va, ta, pa: (fcr * sec.aeIn2) / OMEGA_C };
+  if (sec.material === 'aluminum') return admAllowableAxial(sec.areaIn2, lcOverR);
+  const fcr = e3CriticalStress(sec.fyKsi, sec.eKsi, lcOverR);
+  const ae =
+    sec.shape === 'square'
+      ? e7SquareEffectiveArea(sec.fyKsi, sec.eKsi, sec.odIn, sec.tIn, sec.areaIn2, fcr)
+      : sec.aeIn2;
+  return (fcr * ae) / OMEGA_C;
 }
 
 /**
@@ -322,7 +325,9 @@ function evaluate(sec: PoleSection, d: DesignLoads): PoleEvaluation {
   const T = ASD_WIND_FACTOR * torsion;
   const P = d.ctx.signWeightPerPoleLb + sec.weightPlf * d.H;
   const defl = (d.ctx.serviceFactor * (share * d.ctx.wind.signDeflFt3 + dp) * 1728) / hot.eiLbIn2;
-  const { va, ta, pa } = capacities(sec, d);
+  const va = allowableShear(sec, d);
+  const ta = allowableTorsion(sec, d);
+  const pa = allowableAxial(sec, d);
   const rF = ratio((M * 12) / 1000, sec.maKipIn);
   const rV = ratio(V / 1000, va);
   const rT = ratio((T * 12) / 1000, ta);
@@ -431,6 +436,11 @@ export function toOption(e: PoleEvaluation): PoleOption {
 /** Check every candidate (the design-wide loads computed once). */
 export function scanPoles(candidates: readonly PoleSection[], ctx: PoleContext): PoleScan {
   const d = designLoads(ctx);
-  const evaluations = candidates.map((sec) => evaluate(sec, d));
-  return { evaluations, options: evaluations.map(toOption) };
+  const evaluations: PoleEvaluation[] = new Array(candidates.length);
+  const options: PoleOption[] = new Array(candidates.length);
+  for (let i = 0; i < candidates.length; i++) {
+    evaluations[i] = evaluate(candidates[i], d);
+    options[i] = toOption(evaluations[i]);
+  }
+  return { evaluations, options };
 }
