@@ -1,7 +1,18 @@
-// Engine benchmark: time per full design and designs per second on one core (warm-up first), over
-// 64 varied inputs (editions, exposures, 1-2 poles, stacked cabinets, soils). Called by bench/run.ts.
-import type { SignDesignInputRaw } from '../src-shared/engine/input';
-import { computeDesign, computeDesignParsed, parseInput } from '../src-main/engine/design';
+// Engine benchmark: time per design on the path the app really takes. The design workspace's live
+// compute (src-renderer/features/design/use-live-design.ts) parses the form with the shared schema
+// and sends the parsed input over `designs:compute`; the main process's dispatch() (the one
+// createMainContext builds for every host) parses it again with the zod schema, the handler runs
+// computeDesignParsed (wind, every catalog section, foundation, steps, readings, inputHash =
+// SHA-256 of the canonical JSON) and dispatch wraps the result in its envelope. Measured here:
+// exactly that dispatch call, over 64 varied inputs (editions, exposures, 1-2 poles, stacked
+// cabinets, soils), warm-up first, on one core. Called by bench/run.ts.
+//
+// Two figures: the packaged desktop app (NODE_ENV=production: dispatch does not re-validate the
+// output) and development / browser mode without NODE_ENV=production (dispatch also checks the
+// result against SignDesignResultSchema).
+import { SignDesignInputSchema, type SignDesignInputRaw } from '../src-shared/engine/input';
+import type { SignDesignResult } from '../src-shared/engine/output';
+import { createMainContext, type MainContext } from '../src-main/main-context';
 
 function inputs(): SignDesignInputRaw[] {
   const out: SignDesignInputRaw[] = [];
@@ -35,50 +46,70 @@ function percentiles(samples: number[]): { median: number; p90: number } {
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
-export async function run(): Promise<Record<string, unknown>> {
-  const list = inputs();
-  const parsed = list.map((i) => parseInput(i));
-  let sink = 0;
-  // warm-up: every input many times on both entry points, so the measured code is optimized
-  for (let i = 0; i < 6000; i++) {
-    sink += computeDesign(list[i % list.length]).foundation.depthFt;
-    sink += computeDesignParsed(parsed[i % parsed.length]).foundation.depthFt;
+/** The main process exactly as a host builds it, with NODE_ENV as given while it is built. */
+function mainContext(nodeEnv: string | undefined): MainContext {
+  const saved = process.env.NODE_ENV;
+  if (nodeEnv === undefined) delete process.env.NODE_ENV;
+  else process.env.NODE_ENV = nodeEnv;
+  try {
+    return createMainContext({ dataDir: ':memory:', host: 'memory' });
+  } finally {
+    if (saved === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = saved;
   }
-  // full design: validation + wind + every catalog section + foundation + steps + inputHash.
-  // Rounds of 128 consecutive inputs (each input twice per round), a per-design time per round.
+}
+
+async function measure(main: MainContext, list: unknown[]) {
+  let sink = 0;
+  const compute = async (input: unknown): Promise<number> => {
+    const env = await main.dispatch('designs:compute', input);
+    if (!env.ok) throw new Error(`bench input refused: ${env.error.message}`);
+    return (env.value as SignDesignResult).foundation.depthFt;
+  };
+  for (let i = 0; i < 6000; i++) sink += await compute(list[i % list.length]);
+  // rounds of 128 consecutive inputs (each input twice per round), a per-design time per round
   const rounds = 120;
   const perRound = 128;
   const samples: number[] = [];
   let totalMs = 0;
   for (let r = 0; r < rounds; r++) {
     const start = performance.now();
-    for (let i = 0; i < perRound; i++) {
-      sink += computeDesign(list[(r * 7 + i) % list.length]).foundation.depthFt;
-    }
+    for (let i = 0; i < perRound; i++) sink += await compute(list[(r * 7 + i) % list.length]);
     const ms = performance.now() - start;
     totalMs += ms;
     samples.push((ms * 1000) / perRound);
   }
-  const full = percentiles(samples);
-  // the same designs from already-parsed inputs (the IPC boundary validates once; this is the engine)
-  const parsedSamples: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    const start = performance.now();
-    for (let i = 0; i < perRound; i++) {
-      sink += computeDesignParsed(parsed[(r * 7 + i) % parsed.length]).foundation.depthFt;
-    }
-    parsedSamples.push(((performance.now() - start) * 1000) / perRound);
-  }
-  const engineOnly = percentiles(parsedSamples);
   return {
-    engineDesignMedianUs: r1(full.median),
-    engineDesignP90Us: r1(full.p90),
+    ...percentiles(samples),
     // throughput over all measured rounds (includes the slow rounds: not 1e6 / median)
-    engineDesignsPerSecond: Math.round((rounds * perRound) / (totalMs / 1000)),
-    engineParsedDesignMedianUs: r1(engineOnly.median),
-    engineParsedDesignP90Us: r1(engineOnly.p90),
-    engineDesigns: rounds * perRound,
-    engineSectionsPerDesign: 174,
-    engineChecksum: sink,
+    perSecond: Math.round((rounds * perRound) / (totalMs / 1000)),
+    designs: rounds * perRound,
+    sink,
   };
+}
+
+export async function run(): Promise<Record<string, unknown>> {
+  // what the renderer sends: the form values parsed (and defaulted) with the shared schema
+  const list = inputs().map((i) => SignDesignInputSchema.parse(i));
+  const prod = mainContext('production');
+  const dev = mainContext(undefined);
+  try {
+    const app = await measure(prod, list);
+    const checked = await measure(dev, list);
+    return {
+      enginePath:
+        "dispatch('designs:compute', parsed form input) of createMainContext: zod input parse + computeDesignParsed (wind, every section, foundation, steps, readings, inputHash) + envelope",
+      engineDesignMedianUs: r1(app.median),
+      engineDesignP90Us: r1(app.p90),
+      engineDesignsPerSecond: app.perSecond,
+      engineDevDesignMedianUs: r1(checked.median),
+      engineDevDesignP90Us: r1(checked.p90),
+      engineDesigns: app.designs + checked.designs,
+      engineSectionsPerDesign: 174,
+      engineChecksum: app.sink + checked.sink,
+    };
+  } finally {
+    prod.close();
+    dev.close();
+  }
 }

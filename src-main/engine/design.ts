@@ -1,9 +1,7 @@
 import { SignDesignInputSchema, type SignDesignInput } from '../../src-shared/engine/input';
 import type { EngineWarning, SignDesignResult } from '../../src-shared/engine/output';
 import { fieldErrors } from '../../src-shared/validation';
-import { canonicalJsonWith, canonicalPlan } from './canonical-json';
-import { fastParse } from './fast-parse';
-import { sha256Hex } from './sha256';
+import { canonicalJson, sha256Hex } from './canonical-json';
 import { designFoundation, type FoundationDesign } from './foundation/design-foundation';
 import { foundationLoads } from './foundation/loads';
 import { buildChecks, buildPoleSteps, sectionProperties } from './poles/report';
@@ -26,51 +24,8 @@ import { buildWindOutput } from './wind/report';
 export const ENGINE_VERSION = '2.0.0';
 export { EngineInputError };
 
-/**
- * The parsed input's fields, for the precompiled canonical JSON writer. Exactness does not depend
- * on this list: a value or key it does not describe is written by the generic canonicalJson.
- */
-const INPUT_PLAN = canonicalPlan({
-  standard: 'v',
-  site: { windSpeedMph: 'v', riskCategory: 'v', exposure: 'v', kzt: 'v', groundElevationFt: 'v' },
-  sign: {
-    kind: 'v',
-    clearanceFt: 'v',
-    cabinets: [{ widthFt: 'v', heightFt: 'v', weightPsf: 'v' }],
-    gapsFt: ['v'],
-    solidity: 'v',
-    returnCornerFt: 'v',
-  },
-  supports: {
-    poleCount: 'v',
-    material: 'v',
-    families: ['v'],
-    designation: 'v',
-    spacingFt: 'v',
-    torsionSharing: 'v',
-  },
-  foundation: {
-    kind: 'v',
-    diameterFt: 'v',
-    soil: { class: 'v', geotechPsfPerFt: 'v' },
-    isolatedPoleIncrease: 'v',
-    constrained: 'v',
-    depthIncrementFt: 'v',
-    wasteFactor: 'v',
-  },
-  options: {
-    deflectionLimitRatio: 'v',
-    serviceWindFactor: 'v',
-    includePoleWind: 'v',
-    dampingRatio: 'v',
-  },
-});
-
 /** Parse and default an input; throws EngineInputError naming each bad (or unknown) field. */
 export function parseInput(raw: unknown): SignDesignInput {
-  // plainly valid inputs take the fast path (same result as zod); everything else goes to zod
-  const fast = fastParse(raw);
-  if (fast) return fast;
   const r = SignDesignInputSchema.safeParse(raw);
   if (!r.success) throw new EngineInputError(fieldErrors(r.error));
   return r.data;
@@ -149,7 +104,7 @@ export function computeDesignParsed(input: SignDesignInput): SignDesignResult {
   const gr = chosen.g / wind.g;
   return {
     engineVersion: ENGINE_VERSION,
-    inputHash: sha256Hex(canonicalJsonWith(input, INPUT_PLAN)),
+    inputHash: sha256Hex(canonicalJson(input)),
     summary: {
       standard: input.standard,
       kz: rnd(wind.kz, 4),

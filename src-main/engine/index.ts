@@ -7,7 +7,6 @@ export {
   parseInput,
 } from './design';
 export { combinationFloor, evaluateCombination } from './combination';
-export { sha256Hex } from './sha256';
-export { canonicalJson } from './canonical-json';
+export { canonicalJson, sha256Hex } from './canonical-json';
 export { ALL_SECTIONS, candidateSections, findSection } from './poles/catalog';
 export { formatCalcSheet } from './calc-sheet';

@@ -5,7 +5,7 @@ import { CF_AB_B_OVER_S } from './data/cf-figure-29-3-1';
 import { MAX_TABULAR_PSF_PER_FT } from './data/soil-table-1806-2';
 import type { FoundationDesign } from './foundation/design-foundation';
 import { SOLVER_MAX_DEPTH_FT } from './foundation/ibc-1807';
-import { CHECK_KEYS, type PoleContext } from './poles/evaluate';
+import type { PoleContext } from './poles/evaluate';
 import type { Selection } from './poles/select';
 import { rnd } from './steps';
 
@@ -40,8 +40,7 @@ export function collectWarnings(
   }
   const wanted = wantedIndex >= 0 ? sel.scan.options[wantedIndex].designation : null;
   if (wanted && chosen.section.designation !== wanted) {
-    const check = CHECK_KEYS[sel.scan.governingCheck[wantedIndex]];
-    const ratio = sel.scan.governingRatio[wantedIndex];
+    const { governingCheck: check, governingRatio: ratio } = sel.scan.evaluations[wantedIndex];
     out.push({
       code: 'pole.designation-failed',
       message: `The chosen section ${wanted} fails ${check === 'hole' ? `the hole rule (it needs a larger footing than ${input.foundation.diameterFt} ft, IBC 1807.3.3 item 1)` : check} (ratio ${rnd(ratio, 2)}); ${sel.selected ? `the lightest passing section ${sel.selected.section.designation} is used instead` : 'no section passes'}.`,

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { AuditEvent } from '../../src-shared/projects';
-import { canonicalJson, sha256Hex } from './canonical';
+import { canonicalJson, sha256Hex } from '../engine/canonical-json';
 
 export const GENESIS_HASH = '0'.repeat(64);
 

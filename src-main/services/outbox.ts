@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../src-shared/errors';
 import { fieldLabel } from '../../src-shared/sync/labels';
 import { checkRecord } from '../../src-shared/sync/record-check';
-import { canonicalJson } from './canonical';
+import { canonicalJson } from '../engine/canonical-json';
 
 export type OutboxOp = 'upsert' | 'delete' | 'submit' | 'attach';
 

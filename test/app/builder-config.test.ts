@@ -130,6 +130,8 @@ describe('electron-builder.yml', () => {
         expect.objectContaining({ from: 'drizzle', to: 'drizzle' }),
         // one Electron-ABI binary per target arch (scripts/rebuild-electron-sqlite.mjs)
         expect.objectContaining({ from: 'build/native/electron/${arch}', to: 'native' }),
+        // the PDF fonts and their license, where reports/fonts.ts looks when packaged
+        expect.objectContaining({ from: 'resources/fonts', to: 'fonts' }),
       ]),
     );
     expect(c.nsis).toMatchObject({ oneClick: false, perMachine: false, allowElevation: true });
@@ -187,6 +189,19 @@ describe('the packaged file list', () => {
       'out/renderer/index.html',
       'package.json',
     ]);
+  });
+
+  it('ships the PDF fonts with their license as resources/fonts', async () => {
+    const c = await load();
+    const entry = (c.extraResources as { from: string; to: string; filter: string[] }[]).find(
+      (e) => e.to === 'fonts',
+    );
+    expect(entry?.filter).toEqual(['*.ttf', 'LICENSE']);
+    const files = fs.readdirSync(path.join(root, entry!.from)).sort();
+    expect(files).toEqual(['DejaVuSans-Bold.ttf', 'DejaVuSans.ttf', 'LICENSE']);
+    expect(fs.readFileSync(path.join(root, entry!.from, 'LICENSE'), 'utf8')).toMatch(
+      /Bitstream Vera/,
+    );
   });
 
   it('never ships tests, the bridge, source maps or sources', async () => {

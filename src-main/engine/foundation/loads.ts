@@ -40,8 +40,8 @@ export function foundationLoads(
     ownShearLb: own.shearLb,
   };
   if (sel.mode === 'designation' || sel.mode === 'designation-fallback') return mine;
-  const { shearLb, momentLbFt, count, gust, loadRatio } = sel.scan;
-  const last = sel.mode === 'lightest' ? sel.chosenIndex : count - 1;
+  const evals = sel.scan.evaluations;
+  const last = sel.mode === 'lightest' ? sel.chosenIndex : evals.length - 1;
   // start from the chosen section; another governs only when clearly larger (not by rounding
   // noise: a rigid-G load is the flexible one times 0.85 / Gf, equal to the ulp)
   const TOL = 1 + 1e-9;
@@ -51,18 +51,19 @@ export function foundationLoads(
   let kp = 1;
   for (let i = 0; i <= last; i++) {
     // the lighter section at rigid G, or at its own capacity if that is more (never above its loads)
-    const gi = gust[i];
+    const ei = evals[i];
+    const gi = ei.g;
     const k =
       gi === G_RIGID || i === sel.chosenIndex || sel.mode === 'none-passes'
         ? 1
-        : Math.min(1, Math.max(G_RIGID / gi, 1 / loadRatio[i]));
-    const pi = shearLb[i] * k;
+        : Math.min(1, Math.max(G_RIGID / gi, 1 / ei.loadRatio));
+    const pi = ei.shearLb * k;
     if (pi > p * TOL) {
       p = pi;
       ip = i;
       kp = k;
     }
-    const mi = momentLbFt[i] * k;
+    const mi = ei.momentLbFt * k;
     if (mi > m * TOL) m = mi;
   }
   if (p === own.shearLb && m === own.momentLbFt) return mine;
@@ -70,8 +71,8 @@ export function foundationLoads(
   const why =
     gov === own.section
       ? 'the selected pole; a lighter one gives the larger M'
-      : gust[ip] > G_RIGID
-        ? `flexible, Gf = ${rnd(gust[ip], 3)}, ${kp < 1 ? `at ${rnd(kp * 100, 0)} % of its loads: what it carries at its own capacity` : 'at its own loads'}`
+      : evals[ip].g > G_RIGID
+        ? `flexible, Gf = ${rnd(evals[ip].g, 3)}, ${kp < 1 ? `at ${rnd(kp * 100, 0)} % of its loads: what it carries at its own capacity` : 'at its own loads'}`
         : gov.odIn > own.section.odIn
           ? `wider (${gov.odIn} in), more wind on the pole`
           : 'more wind on the pole';

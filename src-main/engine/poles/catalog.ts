@@ -50,16 +50,10 @@ export interface PoleSection {
   taKipIn: number;
   /** E7 effective area for compression when independent of the stress (round), else NaN */
   aeIn2: number;
-  /** (D/t)^1.25 and (D/t)^1.5 for the length-dependent G5 / H3.1(a) branches */
-  dt125: number;
-  dt15: number;
   /** reference Ma from the source CSV (kip-ft), tests only; NaN for aluminum */
   refMaKipFt: number;
   codeRef: { flexure: string; shear: string; torsion: string; axial: string; interaction: string };
-  /**
-   * Load-independent factors of the per-design checks (evaluate.ts), each the exact sub-expression
-   * the check formulas evaluate, so hoisting them changes no result bit.
-   */
+  /** stiffness and geometry the per-design checks use (evaluate.ts), computed once */
   hot: SectionHotConstants;
 }
 
@@ -78,19 +72,6 @@ export interface SectionHotConstants {
   /** D in ft, and the index of (shape, D) among the distinct pole-wind profiles */
   dFt: number;
   windKey: number;
-  /** pi^2 E (E3-4 numerator) */
-  pi2E: number;
-  /** 0.6 Fy, 1.6 E, 1.23 E and the length-free G5-2b / H3-2b stresses (round) */
-  fy06: number;
-  e16: number;
-  e123: number;
-  g5b: number;
-  h32b: number;
-  /** square E7: flat width, b/t, lambda_r and Fel (E7-5) */
-  flat: number;
-  lam: number;
-  lr: number;
-  fel: number;
 }
 
 /** IBC 2021 1807.3.3 item 1: the hole is at least 4 in larger than the column (diameter/diagonal). */
@@ -105,12 +86,9 @@ export const FY_BY_FAMILY: Record<SteelFamily, number> = {
   'hss-square': 50,
 };
 
-/** The hoisted constants, written exactly as the check formulas compute them. */
+/** A section's stiffness and geometry constants (the same for every design). */
 function hotConstants(sec: PoleSection): SectionHotConstants {
-  const { fyKsi: fy, eKsi: e, odIn, tIn } = sec;
-  const flat = odIn - 3 * tIn;
-  const lam = flat / tIn;
-  const lr = 1.4 * Math.sqrt(e / fy);
+  const { odIn } = sec;
   return {
     rhoCoef: (sec.gKsi * sec.jIn4) / (3 * sec.eKsi * sec.iIn4),
     k3EI: 3 * sec.eKsi * 1000 * sec.iIn4,
@@ -118,16 +96,6 @@ function hotConstants(sec: PoleSection): SectionHotConstants {
     eiLbIn2: sec.eKsi * 1000 * sec.iIn4,
     dFt: odIn / 12,
     windKey: -1,
-    pi2E: Math.PI * Math.PI * e,
-    fy06: 0.6 * fy,
-    e16: 1.6 * e,
-    e123: 1.23 * e,
-    g5b: (0.78 * e) / Math.pow(sec.slenderness, 1.5),
-    h32b: (0.6 * e) / Math.pow(sec.slenderness, 1.5),
-    flat,
-    lam,
-    lr,
-    fel: ((1.38 * lr) / lam) ** 2 * fy,
   };
 }
 
@@ -181,8 +149,6 @@ function steelSection(index: number, row: (typeof STEEL_SECTION_ROWS)[number]): 
         : Number.NaN
       : h31SquareTorsion(fy, E_STEEL, od, t, c) / OMEGA_T,
     aeIn2: round ? e7RoundEffectiveArea(fy, E_STEEL, slenderness, a) : Number.NaN,
-    dt125: Math.pow(slenderness, 1.25),
-    dt15,
     refMaKipFt: refMa,
     codeRef: round
       ? {
@@ -234,8 +200,6 @@ function aluminumSection(index: number, od: number, t: number): PoleSection {
     vaKip: admAllowableShear(a),
     taKipIn: admAllowableTorsion(2 * Math.PI * rm * rm * t),
     aeIn2: a,
-    dt125: Math.pow(od / t, 1.25),
-    dt15: Math.pow(od / t, 1.5),
     refMaKipFt: Number.NaN,
     codeRef: {
       flexure: 'ADM 2020 F.1, F.2',

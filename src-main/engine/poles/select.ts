@@ -1,13 +1,13 @@
-import type { PoleOption } from '../../../src-shared/engine/output';
 import { findSection, type PoleSection } from './catalog';
 import {
-  evaluatePole,
-  r4,
   scanPoles,
+  toOption,
   type PoleContext,
   type PoleEvaluation,
   type PoleScan,
 } from './evaluate';
+
+export { toOption };
 
 export class EngineInputError extends Error {
   readonly fields: Record<string, string>;
@@ -54,59 +54,25 @@ export function selectPole(
   designation: PoleSection | null,
 ): Selection {
   const scan = scanPoles(candidates, ctx);
-  const gr = scan.governingRatio;
-  const count = scan.count;
+  const evals = scan.evaluations;
   let firstPass = -1;
-  for (let i = 0; i < count; i++) {
-    if (gr[i] <= 1) {
-      firstPass = i;
-      break;
-    }
-  }
+  for (let i = 0; i < evals.length && firstPass < 0; i++) if (evals[i].passes) firstPass = i;
   if (designation) {
     const di = candidates.indexOf(designation);
-    if (gr[di] <= 1) return pick(scan, candidates, ctx, di, 'designation');
-    if (firstPass >= 0) return pick(scan, candidates, ctx, firstPass, 'designation-fallback');
+    if (evals[di].passes) return pick(scan, di, 'designation');
+    if (firstPass >= 0) return pick(scan, firstPass, 'designation-fallback');
   } else if (firstPass >= 0) {
-    return pick(scan, candidates, ctx, firstPass, 'lightest');
+    return pick(scan, firstPass, 'lightest');
   }
   let best = 0;
-  for (let i = 1; i < count; i++) {
-    if (gr[i] < gr[best]) best = i;
+  for (let i = 1; i < evals.length; i++) {
+    if (evals[i].governingRatio < evals[best].governingRatio) best = i;
   }
-  return pick(scan, candidates, ctx, best, 'none-passes');
+  return pick(scan, best, 'none-passes');
 }
 
-/** The selection of candidate i: its full evaluation (the same numbers as the scan's row). */
-function pick(
-  scan: PoleScan,
-  candidates: readonly PoleSection[],
-  ctx: PoleContext,
-  i: number,
-  mode: Selection['mode'],
-): Selection {
-  const e = evaluatePole(candidates[i], ctx);
+/** The selection of candidate i. */
+function pick(scan: PoleScan, i: number, mode: Selection['mode']): Selection {
+  const e = scan.evaluations[i];
   return { scan, selected: mode === 'none-passes' ? null : e, chosen: e, chosenIndex: i, mode };
-}
-
-/** The output row of one checked section. */
-export function toOption(e: PoleEvaluation): PoleOption {
-  const r = e.ratios;
-  return {
-    designation: e.section.designation,
-    family: e.section.family,
-    weightPlf: e.section.weightPlf,
-    passes: e.passes,
-    governingCheck: e.governingCheck,
-    governingRatio: r4(e.governingRatio),
-    ratios: {
-      flexure: r4(r.flexure),
-      shear: r4(r.shear),
-      torsion: r4(r.torsion),
-      axial: r4(r.axial),
-      interaction: r4(r.interaction),
-      deflection: r4(r.deflection),
-      hole: r4(r.hole ?? 0),
-    },
-  };
 }

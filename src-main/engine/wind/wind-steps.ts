@@ -1,7 +1,7 @@
 import type { SignDesignInput } from '../../../src-shared/engine/input';
 import { mapFloor } from '../../../src-shared/engine/map-floors';
 import type { StepLog } from '../steps';
-import type { SignWind } from './sign-wind';
+import type { SignWind } from './sign-wind-result';
 
 type StepText = [id: string, label: string, formula: string, codeRef: string, unit: string];
 

@@ -1,6 +1,7 @@
 import { mapFloor } from '../../../src-shared/engine/map-floors';
 import type { SignDesignResult } from '../../../src-shared/engine/output';
 import { COLORS, heading, keyValues, pdfText, type Column, type Doc } from './pdf-doc';
+import { FONT } from './fonts';
 
 /**
  * Parts of the calc report a plan checker asks for: a table that WRAPS every cell (clauses and
@@ -25,7 +26,7 @@ export function wrappedTable(
   const drawHeader = () => {
     let x = left;
     const y = doc.y;
-    doc.font('Helvetica-Bold').fontSize(size).fillColor(COLORS.muted);
+    doc.font(FONT.bold).fontSize(size).fillColor(COLORS.muted);
     let h = 0;
     for (const c of columns) {
       const t = pdfText(c.header);
@@ -40,12 +41,12 @@ export function wrappedTable(
       .strokeColor(COLORS.line)
       .lineWidth(0.5)
       .stroke();
-    doc.font('Helvetica').fontSize(size).fillColor(COLORS.text);
+    doc.font(FONT.regular).fontSize(size).fillColor(COLORS.text);
   };
   drawHeader();
   rows.forEach((row, i) => {
     const cells = row.map(pdfText);
-    doc.font('Helvetica').fontSize(size);
+    doc.font(FONT.regular).fontSize(size);
     let h = 0;
     cells.forEach((cell, j) => {
       h = Math.max(h, doc.heightOfString(cell, { width: columns[j].width - 4 }));
@@ -99,7 +100,7 @@ export function polePart(doc: Doc, r: SignDesignResult): void {
   const p = r.poles;
   const sec = p.section;
   if (sec) {
-    doc.font('Helvetica-Bold').fontSize(9.5).fillColor(COLORS.text);
+    doc.font(FONT.bold).fontSize(9.5).fillColor(COLORS.text);
     doc.text(pdfText(`Section properties used: ${sec.designation}`));
     doc.moveDown(0.2);
     wrappedTable(
@@ -158,7 +159,7 @@ export function polePart(doc: Doc, r: SignDesignResult): void {
       ]),
     );
     doc
-      .font('Helvetica')
+      .font(FONT.regular)
       .fontSize(8.5)
       .fillColor(COLORS.muted)
       .text(

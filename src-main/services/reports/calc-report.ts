@@ -18,6 +18,7 @@ import {
   table,
   toBuffer,
 } from './pdf-doc';
+import { FONT } from './fonts';
 
 const f1 = (v: number) => v.toFixed(1);
 const f2 = (v: number) => v.toFixed(2);
@@ -70,14 +71,10 @@ export async function calcReportPdf(project: Project, rev: Revision): Promise<Bu
   });
 
   // Cover
-  doc
-    .font('Helvetica-Bold')
-    .fontSize(20)
-    .fillColor(COLORS.text)
-    .text('Sign structure calculations');
+  doc.font(FONT.bold).fontSize(20).fillColor(COLORS.text).text('Sign structure calculations');
   doc
     .moveDown(0.3)
-    .font('Helvetica')
+    .font(FONT.regular)
     .fontSize(12)
     .fillColor(COLORS.muted)
     .text(pdfText(project.name));
@@ -126,10 +123,10 @@ export async function calcReportPdf(project: Project, rev: Revision): Promise<Bu
     doc
       .moveDown(0.5)
       .fillColor(COLORS.warn)
-      .font('Helvetica-Bold')
+      .font(FONT.bold)
       .fontSize(9.5)
       .text(`${result.warnings.length} warning(s): see the last section.`);
-    doc.fillColor(COLORS.text).font('Helvetica');
+    doc.fillColor(COLORS.text).font(FONT.regular);
   }
 
   // Inputs
@@ -220,7 +217,7 @@ export async function calcReportPdf(project: Project, rev: Revision): Promise<Bu
   doc.moveDown(0.4);
   const options = result.poles.options.slice(0, 12);
   doc
-    .font('Helvetica')
+    .font(FONT.regular)
     .fontSize(8.5)
     .fillColor(COLORS.muted)
     .text(
@@ -307,7 +304,7 @@ export async function calcReportPdf(project: Project, rev: Revision): Promise<Bu
 
   // Warnings and assumptions
   heading(doc, `${hasReadings ? 7 : 6}. Warnings and assumptions`);
-  doc.font('Helvetica').fontSize(9);
+  doc.font(FONT.regular).fontSize(9);
   if (result.warnings.length === 0) doc.text('No warnings.');
   for (const w of result.warnings)
     doc

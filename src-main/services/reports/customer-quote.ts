@@ -11,13 +11,14 @@ import {
 } from './pdf-doc';
 import { wrapTable } from './pdf-table';
 import { letterhead, money, verdictNotice, type QuoteDoc } from './quote-doc';
+import { FONT } from './fonts';
 
 const pct = (bp: number) => `${(bp / 100).toFixed(2).replace(/\.?0+$/, '')} %`;
 
 function paragraph(doc: Doc, text: string, size = 9.5): void {
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
-  doc.font('Helvetica').fontSize(size).fillColor(COLORS.text).text(pdfText(text), left, doc.y, {
+  doc.font(FONT.regular).fontSize(size).fillColor(COLORS.text).text(pdfText(text), left, doc.y, {
     width,
   });
 }
@@ -25,7 +26,7 @@ function paragraph(doc: Doc, text: string, size = 9.5): void {
 function bullets(doc: Doc, items: string[]): void {
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right - 12;
-  doc.font('Helvetica').fontSize(9).fillColor(COLORS.text);
+  doc.font(FONT.regular).fontSize(9).fillColor(COLORS.text);
   for (const it of items) {
     if (doc.y > doc.page.height - doc.page.margins.bottom - 14) doc.addPage();
     const y = doc.y;
@@ -56,7 +57,7 @@ function acceptance(doc: Doc, d: QuoteDoc): void {
       .lineWidth(0.6)
       .stroke();
     doc
-      .font('Helvetica')
+      .font(FONT.regular)
       .fontSize(8)
       .fillColor(COLORS.muted)
       .text(label, x, y + 3, { width: w });
@@ -150,12 +151,12 @@ export async function customerQuotePdf(d: QuoteDoc): Promise<Buffer> {
   if (cp.taxCents) rows.push([`Sales tax ${pct(cp.taxBp)}`, money(cp.taxCents)]);
   for (const [k, v] of rows)
     doc
-      .font('Helvetica')
+      .font(FONT.regular)
       .fontSize(9.5)
       .fillColor(COLORS.text)
       .text(`${pdfText(k)}   ${v}`, left, doc.y, { width, align: 'right' });
   doc
-    .font('Helvetica-Bold')
+    .font(FONT.bold)
     .fontSize(13)
     .fillColor(COLORS.text)
     .text(`Total ${money(cp.totalCents)}`, left, doc.y + 4, { width, align: 'right' });

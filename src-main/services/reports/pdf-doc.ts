@@ -1,44 +1,54 @@
 import PDFDocument from 'pdfkit';
 import { fitToBox, type Drawing } from '../../../src-shared/drawing/elevation';
+import { FONT, canDraw, registerFonts } from './fonts';
 
 /**
- * Shared PDF plumbing for the calc report and the quote (pdfkit: pure JS, no Electron). Output is
- * deterministic: the only time in the file is the declared CreationDate, which callers set from
+ * Shared PDF plumbing for the calc report and the quote (pdfkit: pure JS, no Electron), in the
+ * embedded DejaVu fonts (fonts.ts). Output is deterministic: the only time in the file is the declared CreationDate, which callers set from
  * the record being printed, so the same record gives the same bytes.
  */
 export type Doc = PDFKit.PDFDocument;
 
-const REPLACEMENTS: [RegExp, string][] = [
-  [/≤/g, '<='],
-  [/≥/g, '>='],
-  [/≠/g, '!='],
-  [/≈/g, '~'],
-  [/√/g, 'sqrt'],
-  [/Ω/g, 'Omega'],
-  [/α/g, 'alpha'],
-  [/ε/g, 'eps'],
-  [/φ/g, 'phi'],
-  [/λ/g, 'lambda'],
-  [/Δ/g, 'Delta'],
-  [/δ/g, 'delta'],
-  [/π/g, 'pi'],
-  [/→/g, '->'],
-  [/−/g, '-'],
-  [/[–—]/g, '-'],
-  [/[“”]/g, '"'],
-  [/[‘’]/g, "'"],
-  [/…/g, '...'],
-  [/⁴/g, '^4'],
-  [/⁰/g, '^0'],
-  [/⋅/g, '·'],
-];
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+/** Zero-width marks, joiners and variation selectors: fine to drop where the font has none. */
+const ignorable = (cp: number) =>
+  (cp >= 0x200b && cp <= 0x200f) ||
+  (cp >= 0x2060 && cp <= 0x2064) ||
+  (cp >= 0xfe00 && cp <= 0xfe0f);
+const PLAIN = /^[\x20-\x7e\n]*$/;
 
-/** The standard PDF fonts only cover WinAnsi: spell out what they cannot show. */
+/**
+ * Text as the embedded fonts print it: every character they draw stays (Ω, √, ≤, ², accents,
+ * Greek, Cyrillic); a character they have no glyph for (CJK, emoji) prints as U+FFFD "�", one per
+ * user-perceived character, never as an empty box or a crash; a tab is a space, other control
+ * characters "?" (stored text is checked before it is saved, so these are old or foreign data).
+ */
 export function pdfText(s: string): string {
-  let out = s;
-  for (const [re, rep] of REPLACEMENTS) out = out.replace(re, rep);
-  // anything else outside Latin-1 (emoji, CJK) becomes '?', never a broken glyph
-  return out.replace(/[^\x20-\x7e\xa0-\xff\n]/g, '?');
+  if (PLAIN.test(s)) return s;
+  let out = '';
+  for (const { segment } of graphemes.segment(s)) {
+    if (segment === '\n' || segment === '\r\n' || segment === '\r') {
+      out += '\n';
+      continue;
+    }
+    if (segment === '\t') {
+      out += ' ';
+      continue;
+    }
+    let kept = '';
+    let bad = false;
+    for (const ch of segment) {
+      const cp = ch.codePointAt(0) as number;
+      if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) {
+        kept = '?';
+        break;
+      }
+      if (canDraw(cp)) kept += ch;
+      else if (!ignorable(cp)) bad = true;
+    }
+    out += bad ? '\ufffd' : kept;
+  }
+  return out;
 }
 
 export function createDoc(opts: {
@@ -48,21 +58,24 @@ export function createDoc(opts: {
   createdAt: string;
 }): Doc {
   const created = new Date(opts.createdAt);
-  return new PDFDocument({
+  const doc = new PDFDocument({
     size: 'LETTER',
     margins: { top: 54, bottom: 54, left: 54, right: 54 },
     compress: true,
     bufferPages: true,
     info: {
-      Title: pdfText(opts.title),
-      Subject: pdfText(opts.subject),
-      Author: pdfText(opts.author),
+      // the document information is Unicode text (PDF text strings): no font involved
+      Title: opts.title,
+      Subject: opts.subject,
+      Author: opts.author,
       Creator: 'Signwright',
       Producer: 'Signwright (pdfkit)',
       CreationDate: created,
       ModDate: created,
     },
   });
+  registerFonts(doc);
+  return doc;
 }
 
 export function toBuffer(doc: Doc): Promise<Buffer> {
@@ -85,13 +98,8 @@ export const COLORS = {
 
 export function heading(doc: Doc, text: string, size = 14): void {
   if (doc.y > doc.page.height - 120) doc.addPage();
-  doc
-    .moveDown(0.6)
-    .font('Helvetica-Bold')
-    .fontSize(size)
-    .fillColor(COLORS.text)
-    .text(pdfText(text));
-  doc.moveDown(0.3).font('Helvetica').fontSize(9);
+  doc.moveDown(0.6).font(FONT.bold).fontSize(size).fillColor(COLORS.text).text(pdfText(text));
+  doc.moveDown(0.3).font(FONT.regular).fontSize(9);
 }
 
 export interface Column {
@@ -112,7 +120,7 @@ export function table(
   const drawHeader = () => {
     let x = left;
     const y = doc.y;
-    doc.font('Helvetica-Bold').fontSize(8).fillColor(COLORS.muted);
+    doc.font(FONT.bold).fontSize(8).fillColor(COLORS.muted);
     for (const c of columns) {
       doc.text(pdfText(c.header), x + 2, y, {
         width: c.width - 4,
@@ -130,7 +138,7 @@ export function table(
       .strokeColor(COLORS.line)
       .lineWidth(0.5)
       .stroke();
-    doc.font('Helvetica').fontSize(8.5).fillColor(COLORS.text);
+    doc.font(FONT.regular).fontSize(8.5).fillColor(COLORS.text);
   };
   drawHeader();
   rows.forEach((row, i) => {
@@ -160,16 +168,32 @@ export function table(
   doc.moveDown(0.4);
 }
 
+/** The font size (at most `size`, at least 7) at which `text` fits `width` on one line. */
+function sizeToFit(doc: Doc, text: string, width: number, size: number): number {
+  doc.fontSize(size);
+  const w = doc.widthOfString(text);
+  return w <= width ? size : Math.max(7, (size * width) / (w + 1));
+}
+
 export function keyValues(doc: Doc, pairs: [string, string][], keyWidth = 170): void {
   const left = doc.page.margins.left;
-  doc.font('Helvetica').fontSize(9.5);
+  const width = doc.page.width - left - keyWidth - doc.page.margins.right;
+  doc.font(FONT.regular);
   for (const [k, v] of pairs) {
     if (doc.y > doc.page.height - doc.page.margins.bottom - 14) doc.addPage();
     const y = doc.y;
-    doc.fillColor(COLORS.muted).text(pdfText(k), left, y, { width: keyWidth, lineBreak: false });
-    doc.fillColor(COLORS.text).text(pdfText(v), left + keyWidth, y, {
-      width: doc.page.width - left - keyWidth - doc.page.margins.right,
-    });
+    const key = pdfText(k);
+    // a key stays on its line; so does a value of one long word (the 64-digit input hash, a URL)
+    doc
+      .fillColor(COLORS.muted)
+      .fontSize(sizeToFit(doc, key, keyWidth - 6, 9.5))
+      .text(key, left, y, { width: keyWidth, lineBreak: false });
+    const value = pdfText(v);
+    doc
+      .fillColor(COLORS.text)
+      .fontSize(/\s/.test(value) ? 9.5 : sizeToFit(doc, value, width, 9.5))
+      .text(value, left + keyWidth, y, { width });
+    doc.fontSize(9.5);
     doc.y = Math.max(doc.y, y + 13);
   }
   doc.x = left;
@@ -253,7 +277,7 @@ export function footers(doc: Doc, text: string): void {
     const margin = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     const bottom = doc.page.height - 36;
-    doc.font('Helvetica').fontSize(7.5).fillColor(COLORS.muted);
+    doc.font(FONT.regular).fontSize(7.5).fillColor(COLORS.muted);
     doc.text(pdfText(text), doc.page.margins.left, bottom, { width: 400, lineBreak: false });
     doc.text(
       `Page ${i + 1} of ${range.count}`,

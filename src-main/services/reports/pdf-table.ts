@@ -1,4 +1,5 @@
 import { COLORS, pdfText, type Doc } from './pdf-doc';
+import { FONT } from './fonts';
 
 /**
  * A ruled table whose cells wrap instead of being cut with "...": every word of a scope or a
@@ -19,10 +20,10 @@ export interface WrapCell {
 const PAD = 3;
 
 function cellHeight(doc: Doc, c: WrapCell, width: number): number {
-  doc.font(c.bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(8.5);
+  doc.font(c.bold ? FONT.bold : FONT.regular).fontSize(8.5);
   let h = doc.heightOfString(pdfText(c.text || ' '), { width: width - 2 * PAD });
   if (c.note) {
-    doc.font('Helvetica').fontSize(7);
+    doc.font(FONT.regular).fontSize(7);
     h += doc.heightOfString(pdfText(c.note), { width: width - 2 * PAD }) + 1;
   }
   return h;
@@ -39,7 +40,7 @@ export function wrapTable(
   const bottom = () => doc.page.height - doc.page.margins.bottom;
   const header = () => {
     const y = doc.y;
-    doc.font('Helvetica-Bold').fontSize(8).fillColor(COLORS.muted);
+    doc.font(FONT.bold).fontSize(8).fillColor(COLORS.muted);
     let x = left;
     for (const c of columns) {
       doc.text(pdfText(c.header), x + PAD, y, {
@@ -72,13 +73,13 @@ export function wrapTable(
       const col = columns[j];
       const w = col.width - 2 * PAD;
       doc
-        .font(c.bold ? 'Helvetica-Bold' : 'Helvetica')
+        .font(c.bold ? FONT.bold : FONT.regular)
         .fontSize(8.5)
         .fillColor(opts.color?.(i) ?? COLORS.text)
         .text(pdfText(c.text), x + PAD, y + PAD, { width: w, align: col.align ?? 'left' });
       if (c.note)
         doc
-          .font('Helvetica')
+          .font(FONT.regular)
           .fontSize(7)
           .fillColor(COLORS.muted)
           .text(pdfText(c.note), x + PAD, doc.y + 1, { width: w, align: col.align ?? 'left' });
@@ -102,20 +103,20 @@ export function noticeBox(doc: Doc, title: string, lines: string[]): void {
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
   const body = lines.map((l) => pdfText(l)).join('\n');
-  doc.font('Helvetica-Bold').fontSize(10);
+  doc.font(FONT.bold).fontSize(10);
   const th = doc.heightOfString(pdfText(title), { width: width - 16 });
-  doc.font('Helvetica').fontSize(9);
+  doc.font(FONT.regular).fontSize(9);
   const h = th + doc.heightOfString(body, { width: width - 16 }) + 16;
   if (doc.y + h > doc.page.height - doc.page.margins.bottom) doc.addPage();
   const y = doc.y;
   doc.rect(left, y, width, h).lineWidth(1.2).strokeColor(COLORS.warn).stroke();
   doc
-    .font('Helvetica-Bold')
+    .font(FONT.bold)
     .fontSize(10)
     .fillColor(COLORS.warn)
     .text(pdfText(title), left + 8, y + 6, { width: width - 16 });
   doc
-    .font('Helvetica')
+    .font(FONT.regular)
     .fontSize(9)
     .fillColor(COLORS.text)
     .text(body, left + 8, doc.y + 2, { width: width - 16 });

@@ -8,6 +8,7 @@ import {
 } from '../../../src-shared/quotes';
 import { COLORS, pdfText, type Doc } from './pdf-doc';
 import { noticeBox } from './pdf-table';
+import { FONT } from './fonts';
 
 /**
  * What both quote documents print, from a saved revision or from the working quote. Built only
@@ -62,21 +63,21 @@ export function letterhead(doc: Doc, d: QuoteDoc, title: string, meta: string[])
   const tx = logoShown ? left + 135 : left;
   const tw = right - tx - 170;
   doc
-    .font('Helvetica-Bold')
+    .font(FONT.bold)
     .fontSize(16)
     .fillColor(COLORS.text)
     .text(pdfText(c.name || 'Quote'), tx, top, { width: tw });
-  doc.font('Helvetica').fontSize(9).fillColor(COLORS.muted);
+  doc.font(FONT.regular).fontSize(9).fillColor(COLORS.muted);
   const contact = [c.phone, c.email].filter(Boolean).join('  ·  ');
   for (const line of [c.address, contact, c.licenseNo ? `License no. ${c.licenseNo}` : ''])
     if (line) doc.text(pdfText(line), tx, doc.y, { width: tw });
   const afterCompany = doc.y;
   doc
-    .font('Helvetica-Bold')
+    .font(FONT.bold)
     .fontSize(18)
     .fillColor(COLORS.accent)
     .text(pdfText(title), right - 170, top, { width: 170, align: 'right' });
-  doc.font('Helvetica').fontSize(9).fillColor(COLORS.text);
+  doc.font(FONT.regular).fontSize(9).fillColor(COLORS.text);
   for (const m of meta) doc.text(pdfText(m), right - 170, doc.y, { width: 170, align: 'right' });
   doc.y = Math.max(afterCompany, doc.y, logoShown ? top + 64 : 0) + 12;
   doc.x = left;

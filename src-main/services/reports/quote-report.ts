@@ -11,6 +11,7 @@ import {
 } from './pdf-doc';
 import { wrapTable } from './pdf-table';
 import { letterhead, money, verdictNotice, type QuoteDoc } from './quote-doc';
+import { FONT } from './fonts';
 
 const qty = (v: number) => (Number.isInteger(v) ? String(v) : String(Number(v.toFixed(3))));
 const pct = (bp: number) => `${(bp / 100).toFixed(2).replace(/\.?0+$/, '')} %`;
@@ -37,7 +38,7 @@ export async function costSheetPdf(d: QuoteDoc): Promise<Buffer> {
     `Valid until ${d.validUntil}`,
   ]);
   doc
-    .font('Helvetica-Bold')
+    .font(FONT.bold)
     .fontSize(10)
     .fillColor(COLORS.warn)
     .text('INTERNAL - costs, hours and markup. Do not send to the customer.', left);
@@ -110,16 +111,16 @@ export async function costSheetPdf(d: QuoteDoc): Promise<Buffer> {
     rows,
   );
   doc
-    .font('Helvetica-Bold')
+    .font(FONT.bold)
     .fontSize(12)
     .fillColor(COLORS.text)
     .text(`Total ${money(t.totalCents)}`, left, doc.y, { width: right - left, align: 'right' });
-  doc.font('Helvetica').fontSize(8).fillColor(COLORS.muted);
+  doc.font(FONT.regular).fontSize(8).fillColor(COLORS.muted);
   if (p.lines.some((l) => l.overridden))
     doc.text('* price or quantity set by the estimator', left, doc.y + 4);
   if (p.warnings.length) {
     heading(doc, 'Pricing warnings', 11);
-    doc.font('Helvetica').fontSize(9).fillColor(COLORS.warn);
+    doc.font(FONT.regular).fontSize(9).fillColor(COLORS.warn);
     for (const w of p.warnings) doc.text(pdfText(`- ${w}`), { width: right - left });
   }
   footers(
