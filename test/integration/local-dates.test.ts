@@ -9,7 +9,11 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RevisionSummary } from '../../src-shared/designs';
 import type { Project } from '../../src-shared/projects';
-import type { PriceBookVersion, QuoteRevisionSummary, VersionSummary } from '../../src-shared/quotes';
+import type {
+  PriceBookVersion,
+  QuoteRevisionSummary,
+  VersionSummary,
+} from '../../src-shared/quotes';
 import { localDate } from '../../src-shared/format';
 import w16 from '../fixtures/w16-sign.json';
 import { freshMain } from '../helpers/main';

@@ -53,8 +53,9 @@ export function ProjectList() {
     estimateSize: () => ROW_PX,
     overscan: 12,
     scrollMargin: margin,
-    // no layout yet (or none at all, as under jsdom): lay out a laptop screenful of rows
+    // no layout yet (or none at all, as under jsdom): a laptop screenful of rows of the usual height
     initialRect: { width: 1366, height: 768 },
+    measureElement: (el) => Math.round(el.getBoundingClientRect().height) || ROW_PX,
   });
   const shown = rows.getVirtualItems();
   const first = shown[0]?.index ?? 0;
