@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ListQuery, Project } from '../../../src-shared/projects';
 import { useClient } from '../../app/client-context';
 
@@ -35,17 +35,21 @@ export function useProjectPages(filter: Filter): ProjectPages {
   const client = useClient();
   const key = JSON.stringify(filter);
   const [state, setState] = useState<Pages>({ key, total: null, pages: {} });
-  const inFlight = useRef(new Set<string>());
+  // page requests on the way; true = a change arrived meanwhile, so ask again when it answers
+  const inFlight = useRef(new Map<string, boolean>());
   const current = useRef(key);
   current.current = key;
   const filterRef = useRef(filter);
   filterRef.current = filter;
 
   const load = useCallback(
-    (page: number, forKey: string) => {
+    (page: number, forKey: string, refresh = false) => {
       const id = `${forKey}#${page}`;
-      if (inFlight.current.has(id)) return;
-      inFlight.current.add(id);
+      if (inFlight.current.has(id)) {
+        if (refresh) inFlight.current.set(id, true);
+        return;
+      }
+      inFlight.current.set(id, false);
       client
         .call('projects:list', {
           ...filterRef.current,
@@ -58,21 +62,25 @@ export function useProjectPages(filter: Filter): ProjectPages {
             setState((s) =>
               s.key === forKey
                 ? { key: forKey, total: res.total, pages: { ...s.pages, [page]: res.items } }
-                : s,
+                : // the first page of a new filter replaces the old rows (shown until then)
+                  page === 0
+                  ? { key: forKey, total: res.total, pages: { 0: res.items } }
+                  : s,
             ),
-          (error: Error) =>
-            current.current === forKey && setState((s) => (s.key === forKey ? { ...s, error } : s)),
+          (error: Error) => current.current === forKey && setState((s) => ({ ...s, error })),
         )
-        .finally(() => inFlight.current.delete(id));
+        .finally(() => {
+          const again = inFlight.current.get(id);
+          inFlight.current.delete(id);
+          if (again && current.current === forKey) load(page, forKey, true);
+        });
     },
     [client],
   );
 
-  // a new filter: start over from the first page
-  useEffect(() => {
-    setState({ key, total: null, pages: {} });
-    load(0, key);
-  }, [key, load]);
+  // a new filter: start over from the first page; the old rows stay until it answers, so the
+  // list does not flash empty while typing
+  useEffect(() => load(0, key), [key, load]);
 
   const loaded = useRef<number[]>([]);
   loaded.current = state.key === key ? Object.keys(state.pages).map(Number) : [];
@@ -82,25 +90,27 @@ export function useProjectPages(filter: Filter): ProjectPages {
     const off = client.on('projects:changed', () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
-        for (const p of loaded.current.length ? loaded.current : [0]) load(p, current.current);
+        for (const p of loaded.current.length ? loaded.current : [0])
+          load(p, current.current, true);
       }, 50);
     });
     return () => (clearTimeout(timer), off());
   }, [client, load]);
 
   const fresh = state.key === key;
-  const pages = useMemo(() => (fresh ? state.pages : {}), [fresh, state.pages]);
+  const pages = state.pages;
   const want = useCallback(
     (first: number, last: number) => {
-      if (last < first) return;
+      // rows of an older filter on screen: its first page for this one is on the way
+      if (!fresh || last < first) return;
       for (let p = Math.floor(first / PAGE_SIZE); p <= Math.floor(last / PAGE_SIZE); p++)
         if (!pages[p]) load(p, key);
     },
-    [pages, load, key],
+    [fresh, pages, load, key],
   );
   return {
-    total: fresh ? state.total : null,
-    error: fresh ? state.error : undefined,
+    total: state.total,
+    error: state.error,
     at: (i) => pages[Math.floor(i / PAGE_SIZE)]?.[i % PAGE_SIZE],
     want,
   };
