@@ -3,7 +3,16 @@
  * bench/ exports `run(): Promise<Record<string, unknown>>`. `npm run bench -- projects engine`
  * runs only those.
  */
-const AREAS = ['projects', 'engine', 'designs', 'quotes', 'server', 'sync', 'start'] as const;
+const AREAS = [
+  'projects',
+  'project-list',
+  'engine',
+  'designs',
+  'quotes',
+  'server',
+  'sync',
+  'start',
+] as const;
 
 async function main() {
   const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));

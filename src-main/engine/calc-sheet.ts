@@ -1,5 +1,6 @@
 import { mapFloor } from '../../src-shared/engine/map-floors';
 import type { SignDesignResult } from '../../src-shared/engine/output';
+import { fixed } from '../../src-shared/format';
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 const padL = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
@@ -44,7 +45,7 @@ export function formatCalcSheet(r: SignDesignResult): string {
   for (const c of r.checks) {
     const u = c.unit ? ' ' + c.unit : '';
     L.push(
-      `  ${pad(c.label, 44)} ${pad(`${c.demand}${u} / ${c.capacity}${u}`, 28)} ratio ${pad(c.ratio.toFixed(3), 7)} ${c.passes ? 'OK' : 'FAILS'}  [${c.codeRef}]`,
+      `  ${pad(c.label, 44)} ${pad(`${c.demand}${u} / ${c.capacity}${u}`, 28)} ratio ${pad(fixed(c.ratio, 3), 7)} ${c.passes ? 'OK' : 'FAILS'}  [${c.codeRef}]`,
     );
   }
   const sec = p.section;

@@ -9,6 +9,7 @@ import { getQuoteRevision } from './quotes-revisions';
 import { costSheetPdf } from './reports/quote-report';
 import { customerQuotePdf } from './reports/customer-quote';
 import { fileStem, type QuoteDoc } from './reports/quote-doc';
+import { localDate } from '../../src-shared/format';
 
 /**
  * The two quote documents (customer quote, internal cost sheet), each from a saved revision (its
@@ -55,7 +56,7 @@ function docOf(ctx: ServiceContext, source: { id?: string; projectId?: string })
     number: null,
     // printed today from the quote as it prices now
     date: ctx.now(),
-    validUntil: addDays(ctx.now().slice(0, 10), company.validityDays),
+    validUntil: addDays(localDate(ctx.now()), company.validityDays),
     company,
     customer: {
       projectName: p.name,

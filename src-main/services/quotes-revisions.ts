@@ -20,10 +20,12 @@ import { getProject } from './projects';
 import { getCompany } from './quotes-company';
 import { describeRevision, verdictOf } from './quotes-design';
 import { priceState, requireDraft } from './quotes';
+import { localDate } from '../../src-shared/format';
 
 export type QuoteRevisionRow = typeof quoteRevisions.$inferSelect;
 
-const today = (ctx: ServiceContext) => ctx.now().slice(0, 10);
+/** The user's local calendar date (not the UTC one, already tomorrow on a US evening). */
+const today = (ctx: ServiceContext) => localDate(ctx.now());
 
 /** Design revisions are immutable: one parse per id per call is enough. */
 type RevisionCache = Map<string, Revision>;

@@ -23,8 +23,10 @@ import {
   summarize,
   syncData,
 } from './quotes-revisions';
+import { localDate } from '../../src-shared/format';
 
-const today = (ctx: ServiceContext) => ctx.now().slice(0, 10);
+/** The user's local calendar date (not the UTC one, already tomorrow on a US evening). */
+const today = (ctx: ServiceContext) => localDate(ctx.now());
 const listText = (xs: string[]) =>
   xs.length > 1 ? `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}` : xs.join('');
 
@@ -61,7 +63,7 @@ export function setQuoteStatus(
         if (row.status === 'accepted')
           throw new AppError(
             'ILLEGAL_STATE',
-            `Quote revision ${row.number} was accepted${row.statusChangedAt ? ` on ${row.statusChangedAt.slice(0, 10)}` : ''}; an accepted quote can never change. Save a new revision instead.`,
+            `Quote revision ${row.number} was accepted${row.statusChangedAt ? ` on ${localDate(row.statusChangedAt)}` : ''}; an accepted quote can never change. Save a new revision instead.`,
           );
         if (
           shown === 'expired' &&

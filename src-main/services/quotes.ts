@@ -21,6 +21,7 @@ import { bookRef, currentVersion, getVersion } from './pricing/book-service';
 import { factsFromRevision } from './pricing/facts';
 import { priceQuote } from './pricing/price-quote';
 import { describeRevision, requireAcknowledgement, verdictOf } from './quotes-design';
+import { fixed } from '../../src-shared/format';
 
 /**
  * The working quote of a project (one per project): which design revision and price book version
@@ -272,7 +273,7 @@ export function applyAlternative(
   if (!check.passes)
     throw new AppError(
       'VALIDATION',
-      `${input.designation} does not pass for this design (${check.governingCheck} ratio ${check.governingRatio.toFixed(2)}).`,
+      `${input.designation} does not pass for this design (${check.governingCheck} ratio ${fixed(check.governingRatio, 2)}).`,
     );
   const saved = saveDesignRevision(
     ctx,

@@ -1,6 +1,7 @@
 import { TEXT_LIMITS as L } from '../../src-shared/limits';
 import { MAX_RECORD_BYTES, type RejectCode } from '../../src-shared/sync/protocol';
 import { BAD_TEXT, describeBadText, printable } from '../http/text';
+import { formatInteger } from '../../src-shared/format';
 
 /**
  * What the server refuses in a synced record's `data`, judged per mutation so one bad record is
@@ -23,8 +24,6 @@ export interface RecordProblem {
 export const MAX_DEPTH = 64;
 /** Longest text of any synced field: above the largest legit one (a 400,000-character logo). */
 export const MAX_TEXT_CHARS = 512 * 1024;
-
-const fmt = (n: number) => n.toLocaleString('en-US');
 
 type Limits = Map<string, number>;
 
@@ -73,7 +72,7 @@ function walk(
       if (value.length > max && !tooLong) {
         tooLong = {
           code: 'FIELD_TOO_LONG',
-          message: `${field} is ${fmt(value.length)} characters long; at most ${fmt(max)} are allowed.`,
+          message: `${field} is ${formatInteger(value.length)} characters long; at most ${formatInteger(max)} are allowed.`,
           field,
         };
       }
@@ -144,8 +143,10 @@ export function checkRecordData(
     return {
       code: 'RECORD_TOO_LARGE',
       message:
-        `This ${entity} is ${fmt(bytes)} bytes; the limit is ${fmt(MAX_RECORD_BYTES)} bytes (1 MiB)` +
-        (biggest ? `; its largest field is ${biggest[0]} (${fmt(biggest[1])} bytes).` : '.'),
+        `This ${entity} is ${formatInteger(bytes)} bytes; the limit is ${formatInteger(MAX_RECORD_BYTES)} bytes (1 MiB)` +
+        (biggest
+          ? `; its largest field is ${biggest[0]} (${formatInteger(biggest[1])} bytes).`
+          : '.'),
       field: biggest?.[0],
     };
   }

@@ -1,4 +1,5 @@
 import type { SignDesignInput, SignDesignResult } from '../engine';
+import { fixedTrim, formatInteger } from '../format';
 
 /**
  * The elevation drawing as plain geometry (feet, y up, grade at y = 0). The renderer turns it
@@ -31,7 +32,7 @@ export interface Drawing {
   bounds: { minX: number; maxX: number; minY: number; maxY: number };
 }
 
-const ft = (v: number) => `${Number(v.toFixed(2))} ft`;
+const ft = (v: number) => `${fixedTrim(v, 2)} ft`;
 
 export function elevationDrawing(
   input: SignDesignInput,
@@ -167,7 +168,7 @@ export function elevationDrawing(
       y1: yF,
       x2: xTip,
       y2: yF,
-      text: `F = ${Math.round(result.summary.signForceLb).toLocaleString('en-US')} lb`,
+      text: `F = ${formatInteger(Math.round(result.summary.signForceLb))} lb`,
     });
     if (result.summary.pole.designation) {
       shapes.push({

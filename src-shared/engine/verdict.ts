@@ -1,4 +1,5 @@
 import type { SignDesignResult } from './output';
+import { fixed } from '../format';
 
 /**
  * Whether a design result may be quoted as it stands. A design can always be saved as a revision;
@@ -62,7 +63,7 @@ export function designVerdict(result: VerdictInput): DesignVerdict {
     failing.push('No pole section passes every check.');
   }
   for (const c of result.checks) {
-    if (!c.passes) failing.push(`${c.label} fails (ratio ${c.ratio.toFixed(2)}, ${c.codeRef}).`);
+    if (!c.passes) failing.push(`${c.label} fails (ratio ${fixed(c.ratio, 2)}, ${c.codeRef}).`);
   }
   for (const w of result.warnings) {
     if (FAILING_WARNING_CODES.has(w.code)) failing.push(w.message);

@@ -309,7 +309,10 @@ export const alternativesSchema = z.object({
   alternatives: z.array(alternativeSchema),
 });
 
-/** Today's date (UTC) of an ISO timestamp, plus n days. */
+/**
+ * A calendar date (YYYY-MM-DD, e.g. `localDate()` of now) plus n days. Pure calendar arithmetic:
+ * done in UTC so no daylight-saving change can skip or repeat a day.
+ */
 export function addDays(isoDay: string, days: number): string {
   const d = new Date(`${isoDay.slice(0, 10)}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);

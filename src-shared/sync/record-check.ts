@@ -1,5 +1,6 @@
 import { badCharacter, badCharacterMessage, cleanText } from '../validation';
 import { MAX_RECORD_BYTES } from './protocol';
+import { formatBytes } from '../format';
 
 /**
  * The last line of defence before a record is stored and queued for sync (and, on the server,
@@ -16,10 +17,6 @@ export interface RecordProblem {
 
 const utf8 = new TextEncoder();
 export const jsonBytes = (v: unknown): number => utf8.encode(JSON.stringify(v) ?? '').length;
-
-function humanBytes(n: number): string {
-  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
-}
 
 function findBadText(v: unknown, path: string[]): RecordProblem | null {
   const at = (p: string[]) => p.join('.') || '(record)';
@@ -83,9 +80,9 @@ export function checkRecord(
       code: 'RECORD_TOO_LARGE',
       field,
       message:
-        `${opts.what ?? 'This record'} is too large to save and sync (${humanBytes(bytes)}; ` +
-        `the limit is ${humanBytes(MAX_RECORD_BYTES)}). The largest part is ${label} ` +
-        `(${humanBytes(part.bytes)}): shorten it.`,
+        `${opts.what ?? 'This record'} is too large to save and sync (${formatBytes(bytes)}; ` +
+        `the limit is ${formatBytes(MAX_RECORD_BYTES)}). The largest part is ${label} ` +
+        `(${formatBytes(part.bytes)}): shorten it.`,
     };
   }
   return null;

@@ -51,6 +51,24 @@ describe.each(BACKENDS)('two clients through the real server ($name)', ({ pg }) 
     }
   });
 
+  it('the badge: a project synced, then only one of its designs changed, reads pending', async () => {
+    const [a, b] = await pair();
+    try {
+      const states = async (ids: string[]) =>
+        a.call<Record<string, string>>('sync:states', { ids });
+      const p = await a.call<Project>('projects:create', { name: 'Badge pylon' });
+      const q = await a.call<Project>('projects:create', { name: 'Untouched pylon' });
+      await syncOk(a);
+      expect(await states([p.id, q.id])).toEqual({ [p.id]: 'synced', [q.id]: 'synced' });
+      await a.call('designs:save-revision', { projectId: p.id, input: w16 });
+      expect(await states([p.id, q.id])).toEqual({ [p.id]: 'pending', [q.id]: 'synced' });
+      expect(await states([])).toEqual({});
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+
   it('edits on A appear on B, with design revisions', async () => {
     const [a, b] = await pair();
     try {

@@ -12,6 +12,7 @@ import { recordChange, type ServiceContext } from '../context';
 import type { BookRef } from './price-quote';
 import { fromCsv, toCsv } from './csv';
 import { STARTER_EFFECTIVE_DATE, STARTER_ITEMS } from './starter-book';
+import { localDate } from '../../../src-shared/format';
 
 type Row = typeof priceBookVersions.$inferSelect;
 
@@ -27,7 +28,8 @@ function itemsOf(row: Row): PriceItem[] {
   return items;
 }
 
-const today = (ctx: ServiceContext) => ctx.now().slice(0, 10);
+/** The user's local calendar date (not the UTC one, already tomorrow on a US evening). */
+const today = (ctx: ServiceContext) => localDate(ctx.now());
 
 /** The version in force on `day`: the latest effective date on or before it (ties: newest). */
 function currentRow(rows: Row[], day: string): Row | undefined {

@@ -6,6 +6,7 @@ import {
   priceItemSchema,
   type PriceItem,
 } from '../../../src-shared/quotes';
+import { parse } from 'csv-parse/sync';
 import { AppError } from '../../../src-shared/errors';
 
 /**
@@ -14,37 +15,39 @@ import { AppError } from '../../../src-shared/errors';
  * percent) with two decimals, so an export re-imports to the same integer cents.
  */
 
-function parseRows(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const s = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
-    if (quoted) {
-      if (ch === '"' && s[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && s[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
+/** A record of the file and its row as a spreadsheet shows it (header = row 1). */
+type Row = { no: number; cells: string[] };
+
+/**
+ * Reads the records with csv-parse. Rows are numbered the way a spreadsheet numbers them: a
+ * quoted field with line breaks stays one row, and blank lines count as (empty) rows, so an error
+ * names the row the user sees. Line endings may be mixed (LF, CRLF, CR), as files that passed
+ * through several editors are; a quote inside an unquoted field is kept as text.
+ */
+function parseRows(text: string): Row[] {
+  let records: string[][];
+  try {
+    records = parse(text, {
+      bom: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      record_delimiter: ['\r\n', '\n', '\r'],
+    }) as string[][];
+  } catch (e) {
+    const err = e as { code?: string; records?: number };
+    const row = (err.records ?? 0) + 1;
+    const msg =
+      err.code === 'CSV_QUOTE_NOT_CLOSED'
+        ? 'a quoted field is never closed (a " is missing)'
+        : 'the row cannot be read as CSV';
+    throw new AppError('VALIDATION', `The CSV file cannot be read: row ${row}: ${msg}.`, {
+      [`row ${row}.file`]: `Row ${row}: ${msg}`,
+    });
   }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((r) => r.some((c) => c.trim() !== ''));
+  return records
+    .map((cells, i) => ({ no: i + 1, cells }))
+    .filter((r) => r.cells.some((c) => c.trim() !== ''));
 }
 
 const cell = (v: string | number) => {
@@ -91,12 +94,13 @@ const COLUMN_LABEL: Record<string, string> = {
 
 /**
  * Parses and validates a whole CSV. Any bad row refuses the whole file: AppError VALIDATION with
- * one message per bad cell, keyed `row N.column` (N = the line in the file, header = line 1).
+ * one message per bad cell, keyed `row N.column` (N = the row as a spreadsheet shows the file,
+ * header = row 1).
  */
 export function fromCsv(text: string): PriceItem[] {
   const rows = parseRows(text);
   if (!rows.length) throw new AppError('VALIDATION', 'The CSV file is empty.');
-  const header = rows[0].map((h) => h.trim().toLowerCase());
+  const header = rows[0].cells.map((h) => h.trim().toLowerCase());
   const missing = CSV_COLUMNS.filter(
     (c) => !header.includes(c) && !OPTIONAL_CSV_COLUMNS.includes(c),
   );
@@ -105,7 +109,7 @@ export function fromCsv(text: string): PriceItem[] {
       'VALIDATION',
       `The CSV header is missing the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}. Expected: ${CSV_COLUMNS.join(',')}.`,
       Object.fromEntries(
-        missing.map((c) => [`row 1.${c}`, `Column ${c} is missing from the header`]),
+        missing.map((c) => [`row ${rows[0].no}.${c}`, `Column ${c} is missing from the header`]),
       ),
     );
   const at = (c: string) => header.indexOf(c);
@@ -117,8 +121,9 @@ export function fromCsv(text: string): PriceItem[] {
   const needed =
     Math.max(...CSV_COLUMNS.filter((c) => !OPTIONAL_CSV_COLUMNS.includes(c)).map(at)) + 1;
   const raw: unknown[] = [];
-  rows.slice(1).forEach((r, i) => {
-    const rowNo = i + 2;
+  const rowNos: number[] = [];
+  rows.slice(1).forEach(({ no: rowNo, cells: r }) => {
+    rowNos.push(rowNo);
     // an optional column left empty at the end of a line (increment) is not a short row
     if (r.length < needed) {
       bad(
@@ -166,7 +171,7 @@ export function fromCsv(text: string): PriceItem[] {
   const items: PriceItem[] = [];
   const seen = new Map<string, number>();
   raw.forEach((r, i) => {
-    const rowNo = i + 2;
+    const rowNo = rowNos[i];
     const parsed = priceItemSchema.safeParse(r);
     if (!parsed.success) {
       for (const issue of parsed.error.issues)

@@ -12,6 +12,7 @@ import type {
 } from '../../../src-shared/quotes';
 import { effectiveIncrement, UNIT_LABELS } from '../../../src-shared/quotes';
 import { fixQty, lineAmount, marginOn, pctToBp, percentOf, roundUpTo } from './money';
+import { fixed, formatMoney, formatPercentBp } from '../../../src-shared/format';
 
 /**
  * Prices a quote from design facts and one price book version (README.md). Pure and fast: the
@@ -79,10 +80,8 @@ const TAXABLE_GROUP: Record<LineGroup, boolean> = {
 
 const n3 = (v: number) => String(fixQty(v));
 /** 6.6 -> "6.60", 3.248 -> "3.248": two decimals at least, three when they matter. */
-const n2 = (v: number) => v.toFixed(3).replace(/0$/, '');
+const n2 = (v: number) => fixed(v, 3).replace(/0$/, '');
 const SHORT_UNIT: Partial<Record<PriceItem['unit'], string>> = { hour: 'h', yd3: 'yd³' };
-const money = (c: number) =>
-  `$${(c / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 /** The linear quantity model: fixed + perPole·poles + perYd3·concrete + perFt2·sign area. */
 export function formulaQty(it: PriceItem, f: DesignFacts): { qty: number; basis: string } {
@@ -171,7 +170,7 @@ export function priceQuote(input: PricingInput): PricedQuote {
     const rounded = inc > 0 ? roundUpTo(qty, inc) : qty;
     if (o?.quantity === undefined && rounded !== fixQty(qty)) {
       const u = SHORT_UNIT[it.unit] ?? UNIT_LABELS[it.unit];
-      basis = `${basis} = ${n2(qty)} ${u} -> ${rounded.toFixed(2)} ${u} (rounded up to ${n3(inc)} ${u})`;
+      basis = `${basis} = ${n2(qty)} ${u} -> ${fixed(rounded, 2)} ${u} (rounded up to ${n3(inc)} ${u})`;
     }
     const quantity = fixQty(o?.quantity ?? rounded);
     const unitPriceCents = o?.unitPriceCents ?? it.price;
@@ -232,7 +231,7 @@ export function priceQuote(input: PricingInput): PricedQuote {
       { ...it, price: amt },
       it.name,
       amt > 0 ? 1 : 0,
-      `${it.price / 100} % of ${money(base)} ${it.match}`,
+      `${formatPercentBp(it.price)} of ${formatMoney(base)} ${it.match}`,
     );
     if (lines.at(-1)?.code === it.code) lines.at(-1)!.unit = 'lot';
   }

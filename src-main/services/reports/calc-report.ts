@@ -19,11 +19,13 @@ import {
   toBuffer,
 } from './pdf-doc';
 import { FONT } from './fonts';
+import { fixed, formatInteger, localDate } from '../../../src-shared/format';
 
-const f1 = (v: number) => v.toFixed(1);
-const f2 = (v: number) => v.toFixed(2);
-const f3 = (v: number) => v.toFixed(3);
-const lb = (v: number) => Math.round(v).toLocaleString('en-US');
+// engine values print with toFixed rounding, as every calc report always has (byte-identical)
+const f1 = (v: number) => fixed(v, 1);
+const f2 = (v: number) => fixed(v, 2);
+const f3 = (v: number) => fixed(v, 3);
+const lb = (v: number) => formatInteger(Math.round(v));
 
 function fmtValue(v: number | string, unit: string): string {
   if (typeof v === 'string') return v;
@@ -87,7 +89,7 @@ export async function calcReportPdf(project: Project, rev: Revision): Promise<Bu
     ['Site address', project.siteAddress || '-'],
     ['Jurisdiction', project.jurisdiction || '-'],
     ['Design revision', `${rev.number}${rev.note ? ` - ${rev.note}` : ''}`],
-    ['Saved', `${rev.createdAt.slice(0, 10)} by ${rev.createdBy}`],
+    ['Saved', `${localDate(rev.createdAt)} by ${rev.createdBy}`],
     ['Standards', `${result.wind.standard}, AISC 360-16 (ASD), IBC 2021 1807.3`],
     ['Engine version', result.engineVersion],
     ['Input hash (SHA-256)', result.inputHash],
@@ -145,7 +147,7 @@ export async function calcReportPdf(project: Project, rev: Revision): Promise<Bu
     ],
     [
       'Damping ratio (flexible signs, 26.11.5)',
-      `${((input.options?.dampingRatio ?? 0.01) * 100).toFixed(2)} % of critical`,
+      `${f2((input.options?.dampingRatio ?? 0.01) * 100)} % of critical`,
     ],
     [
       'Soil',

@@ -12,8 +12,9 @@ import {
 import { wrapTable } from './pdf-table';
 import { letterhead, money, verdictNotice, type QuoteDoc } from './quote-doc';
 import { FONT } from './fonts';
+import { formatPercentBp, localDate } from '../../../src-shared/format';
 
-const pct = (bp: number) => `${(bp / 100).toFixed(2).replace(/\.?0+$/, '')} %`;
+const pct = formatPercentBp;
 
 function paragraph(doc: Doc, text: string, size = 9.5): void {
   const left = doc.page.margins.left;
@@ -87,7 +88,7 @@ export async function customerQuotePdf(d: QuoteDoc): Promise<Buffer> {
     createdAt: d.date,
   });
   letterhead(doc, d, d.label, [
-    `Date ${d.date.slice(0, 10)}`,
+    `Date ${localDate(d.date)}`,
     `Valid until ${d.validUntil}`,
     ...(d.number === null ? ['Draft: not yet a saved revision'] : []),
   ]);

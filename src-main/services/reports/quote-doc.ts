@@ -9,6 +9,7 @@ import {
 import { COLORS, pdfText, type Doc } from './pdf-doc';
 import { noticeBox } from './pdf-table';
 import { FONT } from './fonts';
+import { formatMoney, localDate } from '../../../src-shared/format';
 
 /**
  * What both quote documents print, from a saved revision or from the working quote. Built only
@@ -33,8 +34,8 @@ export interface QuoteDoc {
   optionsAvailable: string[];
 }
 
-export const money = (c: number) =>
-  `${c < 0 ? '-' : ''}$${(Math.abs(c) / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+/** Integer cents as "$12,345.67" / "-$3.50" (the shared format module). */
+export const money = formatMoney;
 
 export function logoBuffer(dataUrl: string): Buffer | null {
   const m = /^data:image\/(png|jpeg);base64,(.+)$/.exec(dataUrl);
@@ -88,7 +89,7 @@ export function verdictNotice(doc: Doc, d: QuoteDoc): void {
   if (d.verdict.status === 'passes') return;
   const acks = d.acknowledgements.map(
     (a) =>
-      `${a.kind === 'send' ? 'Sending' : 'Quoting'} acknowledged by ${a.by} on ${a.at.slice(0, 10)}.`,
+      `${a.kind === 'send' ? 'Sending' : 'Quoting'} acknowledged by ${a.by} on ${localDate(a.at)}.`,
   );
   noticeBox(doc, `${verdictHeadline(d.verdict)}:`, [...d.verdict.reasons, ...acks]);
 }

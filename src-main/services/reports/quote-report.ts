@@ -12,9 +12,10 @@ import {
 import { wrapTable } from './pdf-table';
 import { letterhead, money, verdictNotice, type QuoteDoc } from './quote-doc';
 import { FONT } from './fonts';
+import { formatPercentBp, formatQty, localDate } from '../../../src-shared/format';
 
-const qty = (v: number) => (Number.isInteger(v) ? String(v) : String(Number(v.toFixed(3))));
-const pct = (bp: number) => `${(bp / 100).toFixed(2).replace(/\.?0+$/, '')} %`;
+const qty = formatQty;
+const pct = formatPercentBp;
 
 /**
  * The INTERNAL cost sheet of a quote (never for the customer): every line with its quantity, how
@@ -34,7 +35,7 @@ export async function costSheetPdf(d: QuoteDoc): Promise<Buffer> {
   const right = doc.page.width - doc.page.margins.right;
   letterhead(doc, d, 'COST SHEET', [
     d.number === null ? 'Working quote (not saved)' : `Quote revision ${d.number}`,
-    `Date ${d.date.slice(0, 10)}`,
+    `Date ${localDate(d.date)}`,
     `Valid until ${d.validUntil}`,
   ]);
   doc

@@ -9,6 +9,7 @@ import {
 import { CabinetsEditor } from './CabinetsEditor';
 import { CheckField, NumberField, SelectField, type DesignForm } from './fields';
 import { UnknownFieldsNotice } from './UnknownFieldsNotice';
+import { formatNumber } from '../../../src-shared/format';
 
 /** The default pole spacing B / n (B = the outline's average width), for the field's hint. */
 function defaultSpacing(values: DesignForm, n: number): string {
@@ -18,7 +19,7 @@ function defaultSpacing(values: DesignForm, n: number): string {
   );
   if (!cabinets.length || n < 2) return '';
   const o = signOutline({ cabinets, gapsFt: values.sign?.gapsFt ?? [], solidity: 1 });
-  return o.heightFt > 0 ? `${(o.grossAreaFt2 / o.heightFt / n).toFixed(2)} ft` : '';
+  return o.heightFt > 0 ? `${formatNumber(o.grossAreaFt2 / o.heightFt / n, 2)} ft` : '';
 }
 
 const EXPOSURE_HINT: Record<string, string> = {

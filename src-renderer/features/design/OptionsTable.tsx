@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { PoleOption } from '../../../src-shared/engine';
-import { fmt } from '../../lib/format';
+import { fmt } from '../../../src-shared/format';
 
 type SortKey = 'weight' | 'ratio' | 'name';
 

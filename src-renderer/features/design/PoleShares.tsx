@@ -1,5 +1,5 @@
 import type { SignDesignResult } from '../../../src-shared/engine';
-import { fmt } from '../../lib/format';
+import { fmt } from '../../../src-shared/format';
 
 const SHARING: Record<string, string> = {
   single: 'One pole: the whole sign force, the torque as pole torsion.',

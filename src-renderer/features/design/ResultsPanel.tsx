@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { SignDesignInput, SignDesignResult } from '../../../src-shared/engine';
-import { fmt } from '../../lib/format';
+import { fmt } from '../../../src-shared/format';
 import { ElevationSvg } from './ElevationSvg';
 import { Flash } from './Flash';
 import { OptionsTable } from './OptionsTable';

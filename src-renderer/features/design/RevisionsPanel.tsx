@@ -4,7 +4,7 @@ import type { SignDesignInput } from '../../../src-shared/engine';
 import type { Project } from '../../../src-shared/projects';
 import { useClient, useQuery } from '../../app/client-context';
 import { toast } from '../../app/toasts';
-import { formatWhen, fmt } from '../../lib/format';
+import { formatWhen, fmt } from '../../../src-shared/format';
 import { saveBase64File } from '../../lib/save-file';
 import { Dialog } from '../../components/Dialog';
 import { ResultsPanel } from './ResultsPanel';

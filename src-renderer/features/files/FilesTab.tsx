@@ -3,7 +3,7 @@ import type { AttachmentInfoT } from '../../../src-shared/sync/client';
 import type { Project } from '../../../src-shared/projects';
 import { useClient, useQuery } from '../../app/client-context';
 import { toast } from '../../app/toasts';
-import { formatWhen } from '../../lib/format';
+import { formatBytes, formatWhen } from '../../../src-shared/format';
 import { saveBase64File } from '../../lib/save-file';
 import { MAX_FILE_BYTES } from '../../../src-shared/limits';
 import { canPreview, FilePreview } from './FilePreview';
@@ -18,12 +18,7 @@ function toBase64(buf: ArrayBuffer): string {
   return btoa(s);
 }
 
-const size = (n: number) =>
-  n >= 1048576
-    ? `${(n / 1048576).toFixed(1)} MB`
-    : n >= 1024
-      ? `${(n / 1024).toFixed(0)} KB`
-      : `${n} B`;
+const size = formatBytes;
 
 function Thumb({ a }: { a: AttachmentInfoT }) {
   const client = useClient();

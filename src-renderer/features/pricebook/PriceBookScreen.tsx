@@ -3,7 +3,7 @@ import { SOURCE_LABELS } from './labels';
 import { useClient, useQuery } from '../../app/client-context';
 import { useRouter } from '../../app/router';
 import { toast } from '../../app/toasts';
-import { formatWhen } from '../../lib/format';
+import { formatWhen, localDate } from '../../../src-shared/format';
 import { saveBytes } from '../../lib/save-file';
 import { CommandError } from '../../lib/client';
 import { ItemsEditor } from './ItemsEditor';
@@ -16,7 +16,7 @@ export function PriceBookScreen() {
   const go = useRouter((s) => s.go);
   const [importErrors, setImportErrors] = useState<string[] | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localDate();
 
   const exportCsv = async (id?: string) => {
     try {

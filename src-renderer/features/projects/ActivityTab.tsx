@@ -1,5 +1,5 @@
 import { useQuery } from '../../app/client-context';
-import { formatWhen } from '../../lib/format';
+import { formatWhen } from '../../../src-shared/format';
 import { describeActivity } from './activity-text';
 
 /**

@@ -1,7 +1,7 @@
 import { STATUS_LABELS, type Project } from '../../../src-shared/projects';
 import { useClient } from '../../app/client-context';
 import { toast } from '../../app/toasts';
-import { formatWhen } from '../../lib/format';
+import { formatWhen } from '../../../src-shared/format';
 import { ProjectForm } from './ProjectForm';
 
 export function OverviewTab({ project }: { project: Project }) {

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import {
   PROJECT_STATUSES,
   STATUS_LABELS,
@@ -8,13 +9,21 @@ import {
 import { useClient, useQuery } from '../../app/client-context';
 import { useRouter } from '../../app/router';
 import { toast } from '../../app/toasts';
-import { formatWhen } from '../../lib/format';
+import { formatInteger, formatWhen } from '../../../src-shared/format';
+import { useProjectPages } from './use-project-pages';
 import { NewProjectDialog } from './NewProjectDialog';
 import { SyncBadgeView } from './SyncBadge';
 
 type View = 'active' | 'archived' | 'trash';
 
-/** The home screen: search first, status chips, a dense keyboard-driven table. */
+/** One table row's height (px), before it is measured; rows are one line (nowrap). */
+const ROW_PX = 30;
+
+/**
+ * The home screen: search first, status chips, a dense keyboard-driven table. The table is
+ * virtualized (only the rows on screen are in the DOM) and paged in from the main process as it
+ * scrolls, so every one of 10,000 projects is reachable by scrolling and by the keyboard.
+ */
 export function ProjectList() {
   const client = useClient();
   const go = useRouter((s) => s.go);
@@ -24,11 +33,37 @@ export function ProjectList() {
   const [selected, setSelected] = useState(0);
   const [creating, setCreating] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
-  const { data, error } = useQuery('projects:list', { query, statuses, view, limit: 200 }, [
-    'projects:changed',
-  ]);
-  const items = data?.items ?? [];
-  const states = useQuery('sync:states', { ids: items.map((p) => p.id) }, [
+  const list = useProjectPages({ query, statuses, view });
+  const total = list.total ?? 0;
+  const tableRef = useRef<HTMLTableElement>(null);
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
+  // where the rows start on the page (below the toolbars, which wrap on a narrow window)
+  const [margin, setMargin] = useState(0);
+  useLayoutEffect(() => {
+    const measure = () => {
+      const b = bodyRef.current;
+      if (b) setMargin(Math.round(b.getBoundingClientRect().top + window.scrollY));
+    };
+    measure();
+    window.addEventListener('resize', measure);
+    return () => window.removeEventListener('resize', measure);
+  }, [total, view, statuses, query, list.error]);
+  const rows = useWindowVirtualizer({
+    count: total,
+    estimateSize: () => ROW_PX,
+    overscan: 12,
+    scrollMargin: margin,
+    // no layout yet (or none at all, as under jsdom): a laptop screenful of rows of the usual height
+    initialRect: { width: 1366, height: 768 },
+    measureElement: (el) => Math.round(el.getBoundingClientRect().height) || ROW_PX,
+  });
+  const shown = rows.getVirtualItems();
+  const first = shown[0]?.index ?? 0;
+  const last = shown[shown.length - 1]?.index ?? -1;
+  const { want } = list;
+  useEffect(() => want(first, last), [want, first, last]);
+  const onScreen = shown.map((r) => list.at(r.index)).filter((p): p is Project => !!p);
+  const states = useQuery('sync:states', { ids: onScreen.map((p) => p.id) }, [
     'sync:status',
     'projects:changed',
   ]);
@@ -47,6 +82,16 @@ export function ProjectList() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
   useEffect(() => setSelected(0), [query, statuses, view]);
+  // a row chosen from the keyboard: scroll it into view, then focus it once it is rendered
+  const [focusWanted, setFocusWanted] = useState(false);
+  useEffect(() => {
+    if (!focusWanted) return;
+    const row = tableRef.current?.querySelector<HTMLElement>(`tr[data-index="${selected}"]`);
+    if (row) {
+      row.focus({ preventScroll: true });
+      setFocusWanted(false);
+    }
+  }, [focusWanted, selected, first, last]);
 
   const open = (p: Project | undefined) =>
     p && view !== 'trash' && go({ name: 'project', id: p.id, tab: 'overview' });
@@ -54,23 +99,32 @@ export function ProjectList() {
   // project, a filter chip) belongs to that button
   const onListKey = (e: React.KeyboardEvent) => {
     const t = e.target as HTMLElement;
-    if (!(t === searchRef.current || t.closest('tr[data-project-row]'))) return;
-    if (e.key === 'ArrowDown') {
+    const fromSearch = t === searchRef.current;
+    if (!(fromSearch || t.closest('tr[data-project-row]'))) return;
+    if (!total) return;
+    // Home/End and the page keys move the caret in the search box; on a row they move the row
+    const page = Math.max(1, Math.floor(window.innerHeight / ROW_PX) - 2);
+    const to: Record<string, number> = fromSearch
+      ? { ArrowDown: selected + 1, ArrowUp: selected - 1 }
+      : {
+          ArrowDown: selected + 1,
+          ArrowUp: selected - 1,
+          PageDown: selected + page,
+          PageUp: selected - page,
+          Home: 0,
+          End: total - 1,
+        };
+    if (e.key in to) {
       e.preventDefault();
-      setSelected((i) => Math.min(items.length - 1, i + 1));
-      if (t !== searchRef.current) focusRow(Math.min(items.length - 1, selected + 1));
-    } else if (e.key === 'ArrowUp') {
+      const i = Math.max(0, Math.min(total - 1, to[e.key]));
+      setSelected(i);
+      rows.scrollToIndex(i, { align: 'auto' });
+      if (!fromSearch) setFocusWanted(true);
+    } else if (e.key === 'Enter' && list.at(selected)) {
       e.preventDefault();
-      setSelected((i) => Math.max(0, i - 1));
-      if (t !== searchRef.current) focusRow(Math.max(0, selected - 1));
-    } else if (e.key === 'Enter' && items[selected]) {
-      e.preventDefault();
-      open(items[selected]);
+      open(list.at(selected));
     }
   };
-  const tableRef = useRef<HTMLTableElement>(null);
-  const focusRow = (i: number) =>
-    tableRef.current?.querySelectorAll<HTMLElement>('tr[data-project-row]')[i]?.focus();
   const toggle = (s: ProjectStatus) =>
     setStatuses((cur) => (cur.includes(s) ? cur.filter((x) => x !== s) : [...cur, s]));
 
@@ -83,13 +137,16 @@ export function ProjectList() {
     }
   };
 
+  const cols = view === 'trash' ? 7 : 6;
   return (
     <section aria-labelledby="projects-title" onKeyDown={onListKey}>
       <div className="toolbar">
         <h1 id="projects-title" style={{ margin: 0 }}>
           Projects
         </h1>
-        <span className="muted">{data ? `${data.total} shown` : ''}</span>
+        <span className="muted" aria-live="polite">
+          {list.total === null ? '' : `${formatInteger(list.total)} shown`}
+        </span>
         <span style={{ flex: 1 }} />
         <button type="button" className="btn primary" onClick={() => setCreating(true)}>
           New project
@@ -132,8 +189,8 @@ export function ProjectList() {
           ))}
         </div>
       </div>
-      {error && <div className="form-error">{error.message}</div>}
-      {data && items.length === 0 ? (
+      {list.error && <div className="form-error">{list.error.message}</div>}
+      {list.total === 0 ? (
         <div className="empty">
           {query || statuses.length
             ? 'No projects match. Try fewer words or clear the filters.'
@@ -144,7 +201,21 @@ export function ProjectList() {
                 : 'No projects yet. Create the first one with “New project”.'}
         </div>
       ) : (
-        <table className="grid" aria-label="Projects" ref={tableRef}>
+        <table
+          className="grid project-list"
+          aria-label="Projects"
+          aria-rowcount={total + 1}
+          ref={tableRef}
+        >
+          <colgroup>
+            <col className="c-name" />
+            <col className="c-customer" />
+            <col className="c-site" />
+            <col className="c-status" />
+            <col className="c-updated" />
+            <col className="c-sync" />
+            {view === 'trash' && <col className="c-restore" />}
+          </colgroup>
           <thead>
             <tr>
               <th>Name</th>
@@ -156,37 +227,66 @@ export function ProjectList() {
               {view === 'trash' && <th />}
             </tr>
           </thead>
-          <tbody>
-            {items.map((p, i) => (
-              <tr
-                key={p.id}
-                data-project-row=""
-                aria-selected={i === selected}
-                tabIndex={i === selected ? 0 : -1}
-                onClick={() => (setSelected(i), open(p))}
-              >
-                <td>{p.name}</td>
-                <td>{p.customer.company || p.customer.contact}</td>
-                <td>{p.siteAddress}</td>
-                <td>
-                  <span className={`badge ${p.status}`}>{STATUS_LABELS[p.status]}</span>
-                </td>
-                <td className="num">{formatWhen(p.updatedAt)}</td>
-                <td>
-                  <SyncBadgeView state={states.data?.[p.id]} />
-                </td>
-                {view === 'trash' && (
-                  <td>
-                    <button
-                      className="btn small"
-                      onClick={(e) => (e.stopPropagation(), restore(p))}
-                    >
-                      Restore
-                    </button>
-                  </td>
-                )}
+          <tbody ref={bodyRef}>
+            {shown.length > 0 && shown[0].start - rows.options.scrollMargin > 0 && (
+              <tr aria-hidden="true" className="spacer">
+                <td colSpan={cols} style={{ height: shown[0].start - rows.options.scrollMargin }} />
               </tr>
-            ))}
+            )}
+            {shown.map((r) => {
+              const i = r.index;
+              const p = list.at(i);
+              return (
+                <tr
+                  key={p?.id ?? `row-${i}`}
+                  ref={rows.measureElement}
+                  data-index={i}
+                  data-project-row=""
+                  aria-rowindex={i + 2}
+                  aria-selected={i === selected}
+                  aria-busy={p ? undefined : true}
+                  tabIndex={i === selected ? 0 : -1}
+                  onClick={() => (setSelected(i), open(p))}
+                >
+                  {p ? (
+                    <>
+                      <td title={p.name}>{p.name}</td>
+                      <td>{p.customer.company || p.customer.contact}</td>
+                      <td>{p.siteAddress}</td>
+                      <td>
+                        <span className={`badge ${p.status}`}>{STATUS_LABELS[p.status]}</span>
+                      </td>
+                      <td className="num">{formatWhen(p.updatedAt)}</td>
+                      <td>
+                        <SyncBadgeView state={states.data?.[p.id]} />
+                      </td>
+                      {view === 'trash' && (
+                        <td>
+                          <button
+                            className="btn small"
+                            onClick={(e) => (e.stopPropagation(), restore(p))}
+                          >
+                            Restore
+                          </button>
+                        </td>
+                      )}
+                    </>
+                  ) : (
+                    <td colSpan={cols} className="muted">
+                      Loading…
+                    </td>
+                  )}
+                </tr>
+              );
+            })}
+            {shown.length > 0 && rows.getTotalSize() - shown[shown.length - 1].end > 0 && (
+              <tr aria-hidden="true" className="spacer">
+                <td
+                  colSpan={cols}
+                  style={{ height: rows.getTotalSize() - shown[shown.length - 1].end }}
+                />
+              </tr>
+            )}
           </tbody>
         </table>
       )}

@@ -1,5 +1,6 @@
 import { STATUS_LABELS, type AuditEvent, type ProjectStatus } from '../../../src-shared/projects';
 import { QUOTE_STATUS_LABELS, type QuoteStatus } from '../../../src-shared/quotes';
+import { DASH, formatMoney } from '../../../src-shared/format';
 
 /**
  * One audit event in plain words: what was done ("Saved design revision 2") and the detail
@@ -14,10 +15,7 @@ export interface ActivityText {
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (v && typeof v === 'object' ? (v as Obj) : {});
 const str = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v));
-const money = (c: unknown) =>
-  typeof c === 'number'
-    ? (c / 100).toLocaleString('en-US', { style: 'currency', currency: 'USD' })
-    : '—';
+const money = (c: unknown) => (typeof c === 'number' ? formatMoney(c) : DASH);
 
 /** The project form's labels, so a change reads "Customer contact", not `customer.contact`. */
 const PROJECT_FIELDS: Record<string, string> = {

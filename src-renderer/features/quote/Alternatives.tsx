@@ -2,8 +2,7 @@ import { useState } from 'react';
 import type { OutputOf } from '../../../src-shared/ipc/contract';
 import { useClient } from '../../app/client-context';
 import { toast } from '../../app/toasts';
-import { fmt } from '../../lib/format';
-import { delta } from './format';
+import { fmt, formatMoneyDelta as delta } from '../../../src-shared/format';
 
 type Result = OutputOf<'quotes:alternatives'>;
 
@@ -86,13 +85,13 @@ export function Alternatives({
                   <td>
                     {a.designation}{' '}
                     <span className="muted">
-                      ({a.weightPlf} lb/ft, ratio {a.governingRatio.toFixed(2)})
+                      ({a.weightPlf} lb/ft, ratio {fmt.ratio(a.governingRatio)})
                     </span>
                   </td>
                   <td className="num">
                     Ø{fmt.ft(a.diameterFt)} × {fmt.ft(a.depthFt)} ft
                   </td>
-                  <td className="num">{a.concreteYd3.toFixed(2)} yd³</td>
+                  <td className="num">{fmt.yd3(a.concreteYd3)} yd³</td>
                   <td className="num">{fmt.money(a.totalCents)}</td>
                   <td className="num">{a.current ? 'this design' : delta(a.deltaCents)}</td>
                   <td>

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { QuoteComparison } from '../../../src-shared/quotes';
-import { fmt } from '../../lib/format';
-import { delta, qty } from './format';
+import { fmt, formatMoneyDelta as delta, formatQty as qty } from '../../../src-shared/format';
 
 /** `qty × unit = amount` for one side of a compared line, or a dash when it is absent. */
 function lineCell(

@@ -4,14 +4,14 @@ import { useForm } from 'react-hook-form';
 import {
   GROUP_LABELS,
   LINE_GROUPS,
+  minorToDecimal,
   overrideFormSchema,
   type LineOverride,
   type OverrideForm,
   type QuoteDraft,
   type QuoteLine,
 } from '../../../src-shared/quotes';
-import { fmt } from '../../lib/format';
-import { qty } from './format';
+import { fmt, formatQty as qty } from '../../../src-shared/format';
 
 interface Props {
   draft: QuoteDraft;
@@ -176,7 +176,7 @@ function OverrideEditor({
     defaultValues: {
       quantity: current?.quantity !== undefined ? String(current.quantity) : '',
       unitPrice:
-        current?.unitPriceCents !== undefined ? (current.unitPriceCents / 100).toFixed(2) : '',
+        current?.unitPriceCents !== undefined ? minorToDecimal(current.unitPriceCents) : '',
       note: current?.note ?? '',
     },
   });
@@ -216,7 +216,7 @@ function OverrideEditor({
         <label htmlFor={`op-${line.code}`}>Unit price (USD)</label>
         <input
           id={`op-${line.code}`}
-          placeholder={(line.unitPriceCents / 100).toFixed(2)}
+          placeholder={minorToDecimal(line.unitPriceCents)}
           {...form.register('unitPrice')}
           aria-invalid={e.unitPrice ? true : undefined}
         />

@@ -11,7 +11,7 @@ import {
 import { useClient, useQuery } from '../../app/client-context';
 import { useRouter } from '../../app/router';
 import { toast } from '../../app/toasts';
-import { fmt, formatWhen } from '../../lib/format';
+import { fmt, formatWhen } from '../../../src-shared/format';
 import { ComparePanel } from './ComparePanel';
 import { STATUS_BADGE } from './format';
 import { downloadQuotePdf } from './SaveRevision';

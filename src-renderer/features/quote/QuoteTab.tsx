@@ -9,7 +9,7 @@ import type {
 import type { Project } from '../../../src-shared/projects';
 import { useClient, useQuery } from '../../app/client-context';
 import { toast } from '../../app/toasts';
-import { fmt, formatWhen } from '../../lib/format';
+import { fmt, formatWhen } from '../../../src-shared/format';
 import { Alternatives } from './Alternatives';
 import { ManualLineForm } from './ManualLineForm';
 import { QuoteLines } from './QuoteLines';

@@ -3,7 +3,7 @@ import { companyMissing } from '../../../src-shared/quotes';
 import { useClient, useQuery } from '../../app/client-context';
 import { useRouter } from '../../app/router';
 import { toast } from '../../app/toasts';
-import { fmt } from '../../lib/format';
+import { fmt } from '../../../src-shared/format';
 import { saveBase64File } from '../../lib/save-file';
 import type { SettingsState } from './SettingsForm';
 

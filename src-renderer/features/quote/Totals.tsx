@@ -1,6 +1,5 @@
 import type { QuoteTotals } from '../../../src-shared/quotes';
-import { fmt } from '../../lib/format';
-import { pct } from './format';
+import { fmt, formatPercentBp as pct } from '../../../src-shared/format';
 
 export function Totals({ totals: t }: { totals: QuoteTotals }) {
   const rows: [string, number][] = [

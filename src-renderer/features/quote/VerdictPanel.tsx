@@ -1,6 +1,6 @@
 import type { DesignVerdict } from '../../../src-shared/engine';
 import { verdictHeadline, type DesignAcknowledgement } from '../../../src-shared/quotes';
-import { formatWhen } from '../../lib/format';
+import { formatWhen } from '../../../src-shared/format';
 
 /**
  * A design that does not pass, said plainly with its reasons (issue 11). With `onAcknowledge` it

@@ -1,6 +1,6 @@
 import { useClient, useQuery } from '../../app/client-context';
 import { toast } from '../../app/toasts';
-import { formatWhen } from '../../lib/format';
+import { formatNumber, formatWhen } from '../../../src-shared/format';
 import { CompanyForm } from './CompanyForm';
 import { ProfileForm } from './ProfileForm';
 
@@ -130,7 +130,7 @@ export function SettingsScreen() {
               {u.phase}
               {u.message ? ` — ${u.message}` : ''}
               {u.phase === 'downloading' && u.percent !== null
-                ? ` (${u.percent.toFixed(0)} %)`
+                ? ` (${formatNumber(u.percent, 0)} %)`
                 : ''}
             </dd>
             <dt>Channel</dt>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ConflictViewT } from '../../../src-shared/sync/client';
 import { useClient, useQuery } from '../../app/client-context';
 import { toast } from '../../app/toasts';
-import { formatWhen } from '../../lib/format';
+import { formatWhen } from '../../../src-shared/format';
 
 const show = (v: unknown) =>
   v === null || v === undefined || v === ''

@@ -3,7 +3,7 @@ import type { SyncStatusView } from '../../../src-shared/sync/client';
 import { useClient } from '../../app/client-context';
 import { useRouter, type Route } from '../../app/router';
 import { toast } from '../../app/toasts';
-import { formatWhen } from '../../lib/format';
+import { formatWhen } from '../../../src-shared/format';
 import { ConfirmDialog } from './ConfirmDialog';
 
 type Parked = SyncStatusView['parked'][number];

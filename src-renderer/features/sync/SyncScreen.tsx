@@ -1,7 +1,7 @@
 import type { SyncStatusView } from '../../../src-shared/sync/client';
 import { useClient, useQuery } from '../../app/client-context';
 import { toast } from '../../app/toasts';
-import { formatWhen } from '../../lib/format';
+import { formatWhen } from '../../../src-shared/format';
 import { ConflictInbox } from './ConflictInbox';
 import { ParkedList } from './ParkedList';
 import { INSECURE_WARNING, SignInForm } from './SignInForm';
