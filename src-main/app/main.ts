@@ -60,7 +60,7 @@ async function start(): Promise<void> {
     exists: (p) => fs.existsSync(p),
   });
   app.setAppLogsPath(paths.logsDir);
-  const logger = createFileLogger({ dir: paths.logsDir, echo: !app.isPackaged });
+  const logger = await createFileLogger({ dir: paths.logsDir, echo: !app.isPackaged });
   logger.info('starting', { version: app.getVersion(), versions: process.versions, paths });
   process.on('uncaughtException', (err) => logger.error('uncaught exception', err));
   process.on('unhandledRejection', (err) => logger.error('unhandled rejection', err));
