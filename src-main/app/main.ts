@@ -173,7 +173,7 @@ async function start(): Promise<void> {
       },
     });
   } catch (err) {
-    // fail closed (ARCHITECTURE.md): an explanation instead of a half-working app
+    // fail closed (docs/ARCHITECTURE.md): an explanation instead of a half-working app
     logger.error('startup failed', err);
     const problem = describeStartupError(err, paths.logsDir);
     if (problem.restore && err instanceof DatabaseDamagedError) {

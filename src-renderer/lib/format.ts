@@ -1,4 +1,4 @@
-/** Display precision per UX.md: psf 0.1, lb 1, kip-ft 0.01, ft 0.1, ratios 0.01, money cents. */
+/** Display precision per docs/UX.md: psf 0.1, lb 1, kip-ft 0.01, ft 0.1, ratios 0.01, money cents. */
 export const fmt = {
   psf: (v: number) => v.toFixed(1),
   lb: (v: number) => Math.round(v).toLocaleString('en-US'),
