@@ -14,7 +14,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(root, 'out/main'),
-      // dependencies (better-sqlite3, drizzle-orm, electron-updater, zod) stay in node_modules
+      // package.json `dependencies` stay in node_modules (what the main process loads: better-sqlite3,
+      // drizzle-orm, electron-updater, pdfkit, sharp, pino, ...); devDependencies would be bundled
       externalizeDeps: true,
       sourcemap: false,
       rolldownOptions: {

@@ -1,12 +1,14 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
 import globals from 'globals';
 
 const electronOnlyInApp = {
   name: 'electron',
   message:
-    'Only src-main/app may import electron (ARCHITECTURE.md: everything else runs under Node).',
+    'Only src-main/app may import electron (docs/ARCHITECTURE.md: everything else runs under Node).',
 };
 const noMainFromRenderer = {
   group: ['**/src-main/**', '../src-main/*', '../../src-main/*'],
@@ -42,6 +44,43 @@ export default tseslint.config(
   {
     files: ['**/*.{js,mjs,cjs}'],
     languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // Type-aware rules (typescript-eslint's project service reads the tsconfig of each wing)
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      // a promise nobody awaits loses its error: await it, .catch() it, or `void` it with a reason
+      '@typescript-eslint/no-floating-promises': 'error',
+      // an async callback where a void one is expected (an event handler, forEach) drops its
+      // rejection; JSX handlers may be async (React ignores the result, errors are caught inside)
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { attributes: false } },
+      ],
+    },
+  },
+  {
+    // No import cycles: a circle means two modules cannot be understood (or loaded) apart.
+    files: ['src-*/**/*.{ts,tsx}', 'test/**/*.{ts,tsx}', 'bench/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      // parse .ts/.tsx dependencies too (else a cycle through them is not seen)
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'] }),
+      ],
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
+  {
+    files: ['src-renderer/**/*.tsx'],
+    ...jsxA11y.flatConfigs.recommended,
   },
   {
     rules: {

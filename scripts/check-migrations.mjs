@@ -1,5 +1,5 @@
 // Fails when `drizzle-kit generate` would produce a new migration, i.e. a schema change was made
-// without generating its migration (STYLE.md 6). Runs generate against a throwaway copy of each
+// without generating its migration (docs/STYLE.md 6). Runs generate against a throwaway copy of each
 // migrations folder and compares the file lists.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';

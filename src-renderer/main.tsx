@@ -9,7 +9,7 @@ import './workspace.css';
 
 const root = createRoot(document.getElementById('root')!);
 try {
-  // The transport is chosen once, here (STYLE.md 5).
+  // The transport is chosen once, here (docs/STYLE.md 5).
   const client = createClient(detectTransport());
   root.render(
     <StrictMode>

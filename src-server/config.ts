@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { LOG_FORMAT } from '../src-shared/log-format';
 import { DEFAULT_SCRYPT } from './auth/passwords';
 import type { ServerOptions } from './app';
 
@@ -91,7 +92,8 @@ export function serverOptions(e: ServerEnv): ServerOptions {
     },
     scrypt: e.SCRYPT_LOG2N ? { ...DEFAULT_SCRYPT, log2N: e.SCRYPT_LOG2N } : undefined,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
-    logger: { level: e.LOG_LEVEL },
+    // fastify's own pino, in the desktop app's line format (src-shared/log-format.ts), to stdout
+    logger: { ...LOG_FORMAT, level: e.LOG_LEVEL },
   };
 }
 

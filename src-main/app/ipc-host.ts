@@ -16,7 +16,7 @@ type MainWindow = Pick<BrowserWindow, 'isDestroyed'> & {
 };
 
 /**
- * The Electron host's sender check (STYLE.md 2, authenticate at the boundary): the call must
+ * The Electron host's sender check (docs/STYLE.md 2, authenticate at the boundary): the call must
  * come from the main window's webContents, from its top frame (not an iframe), and that frame
  * must show the app's own URL (not a page it was somehow navigated to).
  */

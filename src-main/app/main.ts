@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, screen, session, shell } from 'electron';
 import electronUpdater from 'electron-updater';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,6 +18,7 @@ import { createAppOrigin } from './origin';
 import { resolveAppPaths } from './paths';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { claimSingleInstance, focusWindow } from './single-instance';
+import { installAppMenu } from './menu';
 import { createElectronUpdaterPort } from './updater';
 import {
   buildCsp,
@@ -27,6 +28,13 @@ import {
   installWindowSecurity,
   secureWebPreferences,
 } from './window-security';
+import {
+  loadWindowState,
+  MIN_WINDOW,
+  saveWindowState,
+  trackWindowState,
+  type WindowState,
+} from './window-state';
 
 /**
  * Electron entry (electron.vite.config.ts -> out/main/index.js). Wiring only: every decision is
@@ -60,7 +68,7 @@ async function start(): Promise<void> {
     exists: (p) => fs.existsSync(p),
   });
   app.setAppLogsPath(paths.logsDir);
-  const logger = createFileLogger({ dir: paths.logsDir, echo: !app.isPackaged });
+  const logger = await createFileLogger({ dir: paths.logsDir, echo: !app.isPackaged });
   logger.info('starting', { version: app.getVersion(), versions: process.versions, paths });
   process.on('uncaughtException', (err) => logger.error('uncaught exception', err));
   process.on('unhandledRejection', (err) => logger.error('unhandled rejection', err));
@@ -89,6 +97,20 @@ async function start(): Promise<void> {
       return res.response === 0;
     },
     log: (level, msg) => logger.log(level, msg),
+  });
+  installAppMenu({
+    isMac: process.platform === 'darwin',
+    isPackaged: app.isPackaged,
+    appName: 'Signwright',
+    openLogs: () => {
+      shell.openPath(paths.logsDir).then(
+        (problem) => problem && logger.warn('could not open the logs folder', problem),
+        (err: unknown) => logger.warn('could not open the logs folder', err),
+      );
+    },
+    openExternal: (url) => {
+      openExternal(url).catch((err: unknown) => logger.warn('could not open a link', err));
+    },
   });
 
   installSessionSecurity(session.defaultSession, { csp, isAppUrl: origin.isAppUrl });
@@ -151,7 +173,7 @@ async function start(): Promise<void> {
       },
     });
   } catch (err) {
-    // fail closed (ARCHITECTURE.md): an explanation instead of a half-working app
+    // fail closed (docs/ARCHITECTURE.md): an explanation instead of a half-working app
     logger.error('startup failed', err);
     const problem = describeStartupError(err, paths.logsDir);
     if (problem.restore && err instanceof DatabaseDamagedError) {
@@ -193,7 +215,16 @@ async function start(): Promise<void> {
     version: `engine ${ENGINE_VERSION}`,
   });
 
-  mainWindow = createMainWindow(paths.preloadPath, origin.entryUrl);
+  // primary display first: a window found off every display goes back there
+  const primary = screen.getPrimaryDisplay();
+  const workAreas = [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)].map(
+    (d) => d.workArea,
+  );
+  const windowState = loadWindowState(paths.dataDir, workAreas);
+  mainWindow = createMainWindow(paths.preloadPath, origin.entryUrl, windowState);
+  trackWindowState(mainWindow, (s) =>
+    saveWindowState(paths.dataDir, s, (level, msg) => logger.log(level, msg)),
+  );
   (updates as UpdateController | null)?.start();
 
   app.on('window-all-closed', () => app.quit());
@@ -204,12 +235,13 @@ async function start(): Promise<void> {
   });
 }
 
-function createMainWindow(preloadPath: string, url: string): BrowserWindow {
+function createMainWindow(preloadPath: string, url: string, state: WindowState): BrowserWindow {
   const win = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    minWidth: 900,
-    minHeight: 600,
+    width: state.width,
+    height: state.height,
+    ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
+    minWidth: MIN_WINDOW.width,
+    minHeight: MIN_WINDOW.height,
     show: false,
     title: 'Signwright',
     webPreferences: {
@@ -221,7 +253,10 @@ function createMainWindow(preloadPath: string, url: string): BrowserWindow {
       disableBlinkFeatures: 'Auxclick',
     },
   });
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    if (state.maximized) win.maximize();
+    win.show();
+  });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });

@@ -4,7 +4,7 @@ import type { Envelope } from '../../src-shared/ipc/define';
 import { EVENT_CHANNEL } from './origin';
 
 /**
- * The preload exposes a capability, not Electron (STYLE.md 3): `invoke` and `subscribe`, both
+ * The preload exposes a capability, not Electron (docs/STYLE.md 3): `invoke` and `subscribe`, both
  * limited to the contract's names, the IpcRendererEvent never handed to the page, an unsubscribe
  * returned. Runs with sandbox: true, so it is bundled to one CJS file (electron.vite.config.ts)
  * and imports nothing from Node.

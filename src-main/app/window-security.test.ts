@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 
 // src-main/app may import electron; the real module tries to download a binary, so every test
-// here replaces it (ARCHITECTURE.md, "Tests").
+// here replaces it (docs/ARCHITECTURE.md, "Tests").
 vi.mock('electron', () => ({}));
 
 import { createAppOrigin } from './origin';

@@ -1,7 +1,7 @@
 import type { Session, WebContents, WebPreferences } from 'electron';
 
 /**
- * Window hardening (STYLE.md 3, Electron security checklist). Decisions are pure functions;
+ * Window hardening (docs/STYLE.md 3, Electron security checklist). Decisions are pure functions;
  * `installWindowSecurity` / `installSessionSecurity` only attach them to Electron objects.
  */
 

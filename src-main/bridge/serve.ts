@@ -67,8 +67,15 @@ async function serve(ctx: MainContext, dataDir: string, staticDir: string, port:
     ctx.close();
     process.exit(0);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  // a failed close still ends the process, with the reason
+  const onSignal = () => {
+    stop().catch((err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    });
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 }
 
 void main();

@@ -113,7 +113,7 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
     res.end(injectToken(html, token));
   };
 
-  const server = http.createServer(async (req, res) => {
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     noFraming(res);
     try {
       if (!req.headers.host || !allowedHosts().has(req.headers.host)) {
@@ -173,7 +173,9 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
           error: { code: 'INTERNAL', message: String((err as Error).message) },
         });
     }
-  });
+  };
+  // handle() answers every failure itself (500 above): nothing is left for the promise to carry
+  const server = http.createServer((req, res) => void handle(req, res));
 
   const wss = new WebSocketServer({ noServer: true });
   const sockets = new Set<WebSocket>();

@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+// eslint-disable-next-line import-x/no-cycle -- removed by the schema folder split (issue 14)
 import { designRevisions, projects } from './schema';
 
 /**

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /**
- * What the app checks before it writes a byte to the local database (ARCHITECTURE.md, Local
+ * What the app checks before it writes a byte to the local database (docs/ARCHITECTURE.md, Local
  * data): the file is whole (`PRAGMA quick_check`) and was not written by a newer build. Both
  * checks open the file read-only; a failed check leaves it exactly as it was.
  */

@@ -24,7 +24,7 @@ export interface DispatchOptions {
 }
 
 /**
- * validate -> handler -> envelope (STYLE.md 2). The only place input is parsed: handlers receive
+ * validate -> handler -> envelope (docs/STYLE.md 2). The only place input is parsed: handlers receive
  * typed, trusted data. Never throws.
  */
 export function createDispatch(handlers: Partial<Handlers>, opts: DispatchOptions = {}): Dispatch {

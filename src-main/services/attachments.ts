@@ -80,11 +80,11 @@ export class FileStore {
 export const MAX_IMPORT_BYTES = MAX_FILE_BYTES;
 
 /** Imports a file onto a project: store by hash, record it (audit + outbox 'attach'), thumbnail. */
-export function importAttachment(
+export async function importAttachment(
   ctx: ServiceContext,
   files: FileStore,
   input: { projectId: string; fileName: string; contentType: string; bytes: Uint8Array },
-): AttachmentInfo {
+): Promise<AttachmentInfo> {
   const project = ctx.sqlite
     .prepare('SELECT deleted_at FROM projects WHERE id = ?')
     .get(input.projectId) as { deleted_at: string | null } | undefined;
@@ -95,7 +95,7 @@ export function importAttachment(
   const sha = files.put(input.bytes);
   let thumb = false;
   if (input.contentType.startsWith('image/') && !fs.existsSync(files.thumbPath(sha))) {
-    const t = makeThumbnail(input.bytes, input.contentType);
+    const t = await makeThumbnail(input.bytes, input.contentType);
     if (t) {
       fs.writeFileSync(files.thumbPath(sha), t);
       thumb = true;
@@ -213,13 +213,17 @@ export function setAttachmentDeleted(
   return value;
 }
 
-export function markPresent(ctx: ServiceContext, files: FileStore, sha256: string): void {
+export async function markPresent(
+  ctx: ServiceContext,
+  files: FileStore,
+  sha256: string,
+): Promise<void> {
   let thumb = 0;
   const r = ctx.sqlite
     .prepare('SELECT content_type FROM attachments WHERE sha256 = ? LIMIT 1')
     .get(sha256) as { content_type: string } | undefined;
   if (r?.content_type.startsWith('image/')) {
-    const t = makeThumbnail(files.read(sha256), r.content_type);
+    const t = await makeThumbnail(files.read(sha256), r.content_type);
     if (t) {
       fs.writeFileSync(files.thumbPath(sha256), t);
       thumb = 1;

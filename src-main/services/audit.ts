@@ -48,7 +48,7 @@ function eventHash(prevHash: string, e: Omit<AuditRow, 'seq' | 'hash' | 'prev_ha
 
 /**
  * Appends one event to the chain. Must run inside the caller's transaction so the row, the event
- * and the outbox entry commit together (ARCHITECTURE.md, Local data).
+ * and the outbox entry commit together (docs/ARCHITECTURE.md, Local data).
  */
 export function appendAudit(sqlite: Database.Database, input: AuditInput): string {
   const last = sqlite.prepare('SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as

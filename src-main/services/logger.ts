@@ -1,5 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import pino from 'pino';
+import pinoRoll from 'pino-roll';
+import { LOG_FORMAT } from '../../src-shared/log-format';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -10,82 +13,65 @@ export interface Logger {
   info(msg: string, extra?: unknown): void;
   warn(msg: string, extra?: unknown): void;
   error(msg: string, extra?: unknown): void;
+  /** writes what is buffered and closes the file (at quit) */
+  close(): Promise<void>;
   readonly dir: string;
-  readonly file: string;
 }
 
 export interface FileLoggerOptions {
   /** userData/logs in the app; any folder under Node */
   dir: string;
-  fileName?: string;
-  /** rotate when the current file would grow past this (default 5 MB) */
+  /** base name: the files are <base>.1.log, <base>.2.log, ... (pino-roll numbers them) */
+  baseName?: string;
+  /** start a new file when the current one reaches this size (default 5 MB) */
   maxBytes?: number;
-  /** rotated files kept: signwright.1.log ... signwright.N.log (default 3) */
+  /** older files kept besides the current one (default 3) */
   maxFiles?: number;
-  now?: () => string;
-  /** also echo to the console (dev) */
+  level?: LogLevel;
+  /** also echo to stdout (dev) */
   echo?: boolean;
 }
 
-function serializable(extra: unknown): unknown {
-  if (extra instanceof Error) {
-    return {
-      name: extra.name,
-      message: extra.message,
-      stack: extra.stack,
-      cause: serializable(extra.cause),
-    };
-  }
-  return extra;
-}
-
-function rotatedName(file: string, n: number): string {
-  const ext = path.extname(file);
-  return `${file.slice(0, file.length - ext.length)}.${n}${ext}`;
-}
-
 /**
- * A tiny JSON-lines file logger. Synchronous appends on purpose: the line is on disk before a
- * crash, and the app logs little. Size-based rotation keeps at most maxFiles + 1 files. A logger
- * must never take the app down, so every fs error is swallowed (echoed to stderr).
+ * The desktop log: pino JSON lines (src-shared/log-format.ts, the server's format) into
+ * <dir>/signwright.N.log, rotated by size by pino-roll, which also deletes the oldest files.
+ * Writes are synchronous on purpose (sonic-boom `sync`): the line is on disk before a crash, and
+ * the app logs little. A logger must never take the app down: when the folder cannot be written
+ * it says so once on stderr and logs to stderr only.
  */
-export function createFileLogger(opts: FileLoggerOptions): Logger {
-  const file = path.join(opts.dir, opts.fileName ?? 'signwright.log');
+export async function createFileLogger(opts: FileLoggerOptions): Promise<Logger> {
   const maxBytes = opts.maxBytes ?? 5 * 1024 * 1024;
   const maxFiles = Math.max(1, opts.maxFiles ?? 3);
-  const now = opts.now ?? (() => new Date().toISOString());
-  let size = -1;
-
-  const rotate = () => {
-    for (let n = maxFiles; n >= 1; n--) {
-      const from = n === 1 ? file : rotatedName(file, n - 1);
-      if (fs.existsSync(from)) fs.renameSync(from, rotatedName(file, n)); // overwrites the oldest
-    }
-    size = 0;
-  };
+  let file: Awaited<ReturnType<typeof pinoRoll>> | null = null;
+  try {
+    fs.mkdirSync(opts.dir, { recursive: true });
+    file = await pinoRoll({
+      file: path.join(opts.dir, opts.baseName ?? 'signwright'),
+      extension: '.log',
+      size: `${maxBytes}b`,
+      limit: { count: maxFiles },
+      sync: true,
+    });
+  } catch (err) {
+    process.stderr.write(`logger: could not write to ${opts.dir}: ${(err as Error).message}\n`);
+  }
+  const streams: pino.StreamEntry<LogLevel>[] = [];
+  if (file) streams.push({ level: 'debug', stream: file });
+  if (opts.echo || !file)
+    streams.push({ level: 'debug', stream: file ? process.stdout : process.stderr });
+  const p = pino<never, false>(
+    { ...LOG_FORMAT, level: opts.level ?? 'info', base: undefined },
+    pino.multistream(streams),
+  );
 
   const log = (level: LogLevel, msg: string, extra?: unknown) => {
-    const entry: Record<string, unknown> = { t: now(), level, msg };
-    if (extra !== undefined) entry.extra = serializable(extra);
-    let line: string;
     try {
-      line = JSON.stringify(entry) + '\n';
-    } catch {
-      line = JSON.stringify({ t: entry.t, level, msg, extra: String(extra) }) + '\n';
-    }
-    if (opts.echo) (level === 'error' ? console.error : console.log)(line.trimEnd());
-    try {
-      if (size < 0) {
-        fs.mkdirSync(opts.dir, { recursive: true });
-        size = fs.existsSync(file) ? fs.statSync(file).size : 0;
-      }
-      const bytes = Buffer.byteLength(line);
-      if (size > 0 && size + bytes > maxBytes) rotate();
-      fs.appendFileSync(file, line);
-      size += bytes;
+      if (extra instanceof Error) p[level]({ err: extra }, msg);
+      else if (extra === undefined) p[level](msg);
+      else p[level]({ extra }, msg);
     } catch (err) {
-      process.stderr.write(`logger: could not write ${file}: ${(err as Error).message}\n`);
-      size = -1;
+      // e.g. a disk that filled up mid-write: the app goes on
+      process.stderr.write(`logger: ${(err as Error).message}\n`);
     }
   };
 
@@ -95,7 +81,12 @@ export function createFileLogger(opts: FileLoggerOptions): Logger {
     info: (m, e) => log('info', m, e),
     warn: (m, e) => log('warn', m, e),
     error: (m, e) => log('error', m, e),
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (!file) return resolve();
+        file.once('close', () => resolve());
+        file.end();
+      }),
     dir: opts.dir,
-    file,
   };
 }

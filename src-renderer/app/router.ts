@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
 /**
- * UI state only (STYLE.md 9): where the user is. The hash keeps the place across a reload.
+ * UI state only (docs/STYLE.md 9): where the user is. The hash keeps the place across a reload.
  * Routes: #/projects, #/projects/<id>/<tab>, #/pricebook, #/sync, #/settings.
  */
 export type Route =

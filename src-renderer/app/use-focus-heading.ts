@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 /**
  * After a navigation, focus goes to the new page's heading (h1 in main), so keyboard and screen
  * reader users start at the top of what changed. The heading may render a moment later (data
- * loading): wait for it briefly. The project list focuses its search box itself (UX.md).
+ * loading): wait for it briefly. The project list focuses its search box itself (docs/UX.md).
  */
 export function useFocusHeading(key: string, skip: boolean): void {
   useEffect(() => {

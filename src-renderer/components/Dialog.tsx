@@ -66,7 +66,14 @@ export function Dialog({
   };
 
   return (
-    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+    // the backdrop click is a mouse shortcut for Esc (handled for the keyboard): presentation only
+    <div
+      role="presentation"
+      className="dialog-backdrop"
+      onMouseDown={(e) => e.target === e.currentTarget && onClose()}
+    >
+      {/* keeps Tab inside the modal (WAI-ARIA APG dialog pattern), keys from its controls */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
       <div
         ref={ref}
         className="dialog"

@@ -2,7 +2,7 @@ import type { SignwrightBridge } from '../../src-shared/ipc/contract';
 import type { Envelope } from '../../src-shared/ipc/define';
 
 /**
- * The one platform seam of the renderer (STYLE.md 5): how commands reach the main process.
+ * The one platform seam of the renderer (docs/STYLE.md 5): how commands reach the main process.
  * Chosen once at startup; components never look at window.signwright themselves.
  */
 export interface Transport {

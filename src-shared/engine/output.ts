@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * The sign design result (SignDesignResult): `{ engineVersion, inputHash, summary, wind, poles,
  * foundation, checks, steps, warnings }`. Units are in the field names. The `summary` names are
- * relied on by the UI, the reports and outside checks (ENGINE.md): do not rename them.
+ * relied on by the UI, the reports and outside checks (docs/ENGINE.md): do not rename them.
  */
 
 export const StepSchema = z.object({

@@ -7,7 +7,7 @@ import { projectsContract, projectsEvents } from './contracts/projects';
 import { syncContract, syncEvents } from './contracts/sync';
 
 /**
- * Every IPC command, declared once (STYLE.md 1). The preload allowlist, the typed renderer
+ * Every IPC command, declared once (docs/STYLE.md 1). The preload allowlist, the typed renderer
  * client, the bridge and dispatch() are all derived from this object.
  */
 export const contract = {

@@ -1,18 +1,12 @@
 import PDFDocument from 'pdfkit';
-import { PNG } from 'pngjs';
+import sharp from 'sharp';
 import { expect, setUpProfile, test } from './fixtures';
 import { ProjectsPage } from './pages/projects';
 
-function png(): Buffer {
-  const img = new PNG({ width: 120, height: 80 });
-  for (let i = 0; i < img.data.length; i += 4) {
-    img.data[i] = 30;
-    img.data[i + 1] = 110;
-    img.data[i + 2] = 200;
-    img.data[i + 3] = 255;
-  }
-  return PNG.sync.write(img);
-}
+const png = (): Promise<Buffer> =>
+  sharp({ create: { width: 120, height: 80, channels: 4, background: '#1e6ec8' } })
+    .png()
+    .toBuffer();
 
 function pdf(): Promise<Buffer> {
   return new Promise((resolve) => {
@@ -90,7 +84,11 @@ test('files: refused programs and empty files, image preview, remove with undo',
   await expect(
     page.getByRole('alert').filter({ hasText: 'empty.pdf is empty (0 bytes)' }),
   ).toBeVisible();
-  await chooser.setInputFiles({ name: 'site-photo.png', mimeType: 'image/png', buffer: png() });
+  await chooser.setInputFiles({
+    name: 'site-photo.png',
+    mimeType: 'image/png',
+    buffer: await png(),
+  });
   const table = page.getByRole('table', { name: 'Project files' });
   await expect(table.getByRole('row', { name: /site-photo\.png/ })).toBeVisible();
   await expect(table.locator('tbody tr')).toHaveCount(1);

@@ -57,7 +57,7 @@ type Fixtures = {
 };
 
 export const test = base.extend<Fixtures>({
-  // a fresh data folder per test (STYLE.md 8)
+  // a fresh data folder per test (docs/STYLE.md 8)
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure
   app: async ({}, use) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-e2e-'));

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { PNG } from 'pngjs';
+import sharp from 'sharp';
 import { MAX_FILE_BYTES } from '../../src-shared/limits';
 import type { AttachmentInfoT } from '../../src-shared/sync/client';
 import { attachmentApplier } from '../../src-main/services/sync/appliers';
@@ -21,11 +21,10 @@ const add = (
     base64: Buffer.from(bytes).toString('base64'),
   });
 
-function png(): Buffer {
-  const img = new PNG({ width: 4, height: 3 });
-  img.data.fill(200);
-  return PNG.sync.write(img);
-}
+const png = (): Promise<Buffer> =>
+  sharp({ create: { width: 4, height: 3, channels: 3, background: '#c8c8c8' } })
+    .png()
+    .toBuffer();
 
 describe('files of a project', () => {
   it('refuses empty files, programs and scripts (by name and by their first bytes) and files over the limit', async () => {
@@ -59,7 +58,7 @@ describe('files of a project', () => {
   it('removes a file to the trash and restores it, both queued for sync; previews an image', async () => {
     m = freshMain();
     const p = await m.call<{ id: string }>('projects:create', { name: 'Files' });
-    const a = await add(p.id, 'sign.png', png(), 'image/png');
+    const a = await add(p.id, 'sign.png', await png(), 'image/png');
     const prev = await m.call<{ kind: string; dataUrl: string }>('attachments:preview', {
       id: a.id,
     });

@@ -20,7 +20,7 @@ export interface FoundationLoads {
  * the largest P and M of the chosen section and every lighter one checked, because more wind can
  * move the choice to a heavier section that is narrower (less pole wind) or stiffer (rigid G where
  * a lighter flexible one had Gf), and the footing must not get shallower as the wind, the gap or
- * the torque grows (ENGINE.md monotone rule). A lighter section counts with its loads at the rigid
+ * the torque grows (docs/ENGINE.md monotone rule). A lighter section counts with its loads at the rigid
  * G = 0.85 (what it differs by is its pole wind, as before Gf), or, if larger, with its own loads
  * scaled down to its capacity (1 / its largest load ratio): the most it could have carried when it
  * was the selection at a lower wind. Never its full flexible-Gf load: a failing flexible section

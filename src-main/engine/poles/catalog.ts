@@ -79,7 +79,7 @@ export const HOLE_CLEARANCE_IN = 4;
 
 const E_STEEL = 29000;
 const G_STEEL = 11200;
-/** Yield strengths by family (ENGINE.md): A53 Gr B 35; A500 Gr C round 46; A500 Gr C square 50. */
+/** Yield strengths by family (docs/ENGINE.md): A53 Gr B 35; A500 Gr C round 46; A500 Gr C square 50. */
 export const FY_BY_FAMILY: Record<SteelFamily, number> = {
   pipe: 35,
   'hss-round': 46,

@@ -33,7 +33,7 @@ export interface AppHandlerDeps {
 const RUNTIME_KEYS = ['electron', 'chrome', 'node', 'v8'] as const;
 
 /**
- * App-level commands for every host (STYLE.md 4: thin, the rules live in services). Browser and
+ * App-level commands for every host (docs/STYLE.md 4: thin, the rules live in services). Browser and
  * memory hosts call it with no updater and get "not available in this mode" answers.
  */
 export function appHandlers(ctx: ServiceContext, deps: AppHandlerDeps): AppHandlers {

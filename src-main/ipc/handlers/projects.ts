@@ -35,7 +35,7 @@ type ProjectHandlers = Pick<
   | 'audit:verify'
 >;
 
-/** Thin handlers (STYLE.md 4): each maps a command to a service call. */
+/** Thin handlers (docs/STYLE.md 4): each maps a command to a service call. */
 export function projectHandlers(ctx: ServiceContext): ProjectHandlers {
   return {
     'profile:get': () => getProfile(ctx.db),

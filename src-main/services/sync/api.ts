@@ -171,7 +171,7 @@ export class SyncApi {
     try {
       res = await this.fetchImpl(url, {
         method: 'PUT',
-        body: body as BodyInit,
+        body: body as NonNullable<RequestInit['body']>,
         signal: ctrl.signal,
       });
     } catch (err) {

@@ -243,7 +243,7 @@ async function fetchAttachment(
     .get(id) as { sha256: string; project_id: string } | undefined;
   if (!row) return;
   if (files.has(row.sha256)) {
-    markPresent(ctx, files, row.sha256);
+    await markPresent(ctx, files, row.sha256);
     return;
   }
   const link = await api.downloadUrl(id);
@@ -252,6 +252,6 @@ async function fetchAttachment(
   if (sha !== row.sha256)
     throw new SyncHttpError('server', 'The downloaded file did not match its checksum; try again.');
   files.put(bytes);
-  markPresent(ctx, files, row.sha256);
+  await markPresent(ctx, files, row.sha256);
   ctx.events.emit('attachments:changed', { projectId: row.project_id });
 }

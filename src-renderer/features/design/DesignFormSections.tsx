@@ -34,7 +34,7 @@ const FAMILY_LABEL: Record<string, string> = {
   'hss-square': 'Square HSS (A500 Gr. C)',
 };
 
-/** Site -> Sign -> Structure -> Foundation, as steps on one page (UX.md). */
+/** Site -> Sign -> Structure -> Foundation, as steps on one page (docs/UX.md). */
 export function DesignFormSections({
   soilMode,
   setSoilMode,
@@ -112,7 +112,7 @@ export function DesignFormSections({
           />
           {kind === 'monument' ? (
             <div className="field">
-              <label>Clearance to grade (ft)</label>
+              <span className="field-label">Clearance to grade (ft)</span>
               <span className="hint">0 ft: a monument sits at grade.</span>
             </div>
           ) : (

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 
-/** Shows a value and highlights it briefly when it changes (UX.md: a changed value flashes). */
+/** Shows a value and highlights it briefly when it changes (docs/UX.md: a changed value flashes). */
 export function Flash({
   value,
   children,

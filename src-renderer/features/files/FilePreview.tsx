@@ -43,7 +43,12 @@ export function FilePreview({ file, onClose }: { file: AttachmentInfoT; onClose(
     );
   }, [client, file.id, isPdf]);
   return (
-    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+    // the backdrop click is a mouse shortcut for Esc (handled for the keyboard): presentation only
+    <div
+      role="presentation"
+      className="dialog-backdrop"
+      onMouseDown={(e) => e.target === e.currentTarget && onClose()}
+    >
       <div
         className="dialog"
         role="dialog"

@@ -26,6 +26,7 @@ export function ProfileSetup({ onDone }: { onDone(p: Profile): void }) {
         noValidate
         style={{ display: 'grid', gap: 10 }}
       >
+        {/* eslint-disable-next-line jsx-a11y/no-autofocus -- the first start: this screen exists to type a name */}
         <Field label="Your name" autoFocus error={errors.name?.message} {...register('name')} />
         <Field label="Initials" error={errors.initials?.message} {...register('initials')} />
         <button className="btn primary" type="submit" disabled={isSubmitting}>

@@ -21,6 +21,7 @@ export function NewProjectDialog({
       <ProjectForm
         initial={emptyProject}
         submitLabel="Create project"
+        // eslint-disable-next-line jsx-a11y/no-autofocus -- the user just opened this to type into it; focus goes to its first field (WAI-ARIA APG dialog)
         autoFocus
         onCancel={onClose}
         onSubmit={async (values) => {

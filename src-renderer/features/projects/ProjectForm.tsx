@@ -66,6 +66,7 @@ export function ProjectForm({ initial, submitLabel, onSubmit, onCancel, autoFocu
       <Field
         className="full"
         label="Project name"
+        // eslint-disable-next-line jsx-a11y/no-autofocus -- the user just opened this to type into it; focus goes to its first field (WAI-ARIA APG dialog)
         autoFocus={autoFocus}
         error={errors.name?.message}
         {...register('name')}

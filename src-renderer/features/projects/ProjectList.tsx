@@ -139,6 +139,8 @@ export function ProjectList() {
 
   const cols = view === 'trash' ? 7 : 6;
   return (
+    // arrow keys and Enter from the search box and the rows inside, handled in one place
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <section aria-labelledby="projects-title" onKeyDown={onListKey}>
       <div className="toolbar">
         <h1 id="projects-title" style={{ margin: 0 }}>

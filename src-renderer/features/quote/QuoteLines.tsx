@@ -182,6 +182,8 @@ function OverrideEditor({
   });
   const e = form.formState.errors;
   return (
+    // Esc from any of its inputs cancels the edit
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <form
       className="toolbar"
       aria-label={`Override ${line.description}`}
@@ -201,6 +203,7 @@ function OverrideEditor({
         <label htmlFor={`oq-${line.code}`}>Quantity ({line.unit})</label>
         <input
           id={`oq-${line.code}`}
+          // eslint-disable-next-line jsx-a11y/no-autofocus -- "Override" was just pressed: the edit starts at its first input
           autoFocus
           placeholder={qty(line.quantity)}
           {...form.register('quantity')}

@@ -26,7 +26,9 @@ export function ConfirmDialog({
     };
   }, [onCancel]);
   return (
+    // the backdrop click is a mouse shortcut for Esc (handled for the keyboard): presentation only
     <div
+      role="presentation"
       className="dialog-backdrop"
       onMouseDown={(e) => e.target === e.currentTarget && onCancel()}
     >
