@@ -10,7 +10,7 @@ import { useClient, useQuery } from '../../app/client-context';
 import { useRouter } from '../../app/router';
 import { toast } from '../../app/toasts';
 import { formatInteger, formatWhen } from '../../../src-shared/format';
-import { useProjectPages } from './use-project-pages';
+import { PAGE_SIZE, useProjectPages } from './use-project-pages';
 import { NewProjectDialog } from './NewProjectDialog';
 import { SyncBadgeView } from './SyncBadge';
 
@@ -61,12 +61,18 @@ export function ProjectList() {
   const first = shown[0]?.index ?? 0;
   const last = shown[shown.length - 1]?.index ?? -1;
   const { want } = list;
-  useEffect(() => want(first, last), [want, first, last]);
-  const onScreen = shown.map((r) => list.at(r.index)).filter((p): p is Project => !!p);
-  const states = useQuery('sync:states', { ids: onScreen.map((p) => p.id) }, [
-    'sync:status',
-    'projects:changed',
-  ]);
+  // the next page is asked for half a page ahead, so a steady scroll never waits on one
+  const ahead = PAGE_SIZE / 2;
+  useEffect(() => want(Math.max(0, first - ahead), last + ahead), [want, first, last, ahead]);
+  // sync badges for the pages on screen: one question per page, not one per scrolled row
+  const firstRow = Math.floor(first / PAGE_SIZE) * PAGE_SIZE;
+  const lastRow = Math.min(total, (Math.floor(Math.max(last, 0) / PAGE_SIZE) + 1) * PAGE_SIZE);
+  const pageIds: string[] = [];
+  for (let i = firstRow; i < lastRow; i++) {
+    const p = list.at(i);
+    if (p) pageIds.push(p.id);
+  }
+  const states = useQuery('sync:states', { ids: pageIds }, ['sync:status', 'projects:changed']);
 
   useEffect(() => searchRef.current?.focus(), []);
   useEffect(() => {

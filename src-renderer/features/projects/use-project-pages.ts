@@ -102,11 +102,12 @@ export function useProjectPages(filter: Filter): ProjectPages {
   const want = useCallback(
     (first: number, last: number) => {
       // rows of an older filter on screen: its first page for this one is on the way
-      if (!fresh || last < first) return;
-      for (let p = Math.floor(first / PAGE_SIZE); p <= Math.floor(last / PAGE_SIZE); p++)
+      const end = Math.min(last, (state.total ?? 0) - 1);
+      if (!fresh || end < first) return;
+      for (let p = Math.floor(first / PAGE_SIZE); p <= Math.floor(end / PAGE_SIZE); p++)
         if (!pages[p]) load(p, key);
     },
-    [fresh, pages, load, key],
+    [fresh, pages, load, key, state.total],
   );
   return {
     total: state.total,
