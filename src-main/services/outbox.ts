@@ -1,8 +1,11 @@
 import type Database from 'better-sqlite3';
+import { count } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../src-shared/errors';
 import { fieldLabel } from '../../src-shared/sync/labels';
 import { checkRecord } from '../../src-shared/sync/record-check';
+import { drizzleOf } from '../db/client';
+import { outbox } from '../db/schema';
 import { canonicalJson } from './canonical';
 
 export type OutboxOp = 'upsert' | 'delete' | 'submit' | 'attach';
@@ -42,15 +45,20 @@ export function assertSyncable(entity: string, data: unknown): void {
 export function enqueueOutbox(sqlite: Database.Database, input: OutboxInput): string {
   if (input.op === 'upsert' || input.op === 'attach') assertSyncable(input.entity, input.data);
   const mutationId = randomUUID();
-  sqlite
-    .prepare(
-      `INSERT INTO outbox (mutation_id, entity, entity_id, op, data, created_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    )
-    .run(mutationId, input.entity, input.entityId, input.op, canonicalJson(input.data), input.at);
+  drizzleOf(sqlite)
+    .insert(outbox)
+    .values({
+      mutationId,
+      entity: input.entity,
+      entityId: input.entityId,
+      op: input.op,
+      data: canonicalJson(input.data),
+      createdAt: input.at,
+    })
+    .run();
   return mutationId;
 }
 
 export function outboxCount(sqlite: Database.Database): number {
-  return (sqlite.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
+  return drizzleOf(sqlite).select({ n: count() }).from(outbox).get()?.n ?? 0;
 }

@@ -1,3 +1,5 @@
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { outbox, syncConflicts, syncEntities } from '../../db/schema';
 import type { ServiceContext } from '../context';
 
 /** Per project: what its sync badge says. */
@@ -7,19 +9,39 @@ export function projectBadges(
   signedIn: boolean,
 ): Record<string, 'local' | 'pending' | 'synced' | 'conflict'> {
   const out: Record<string, 'local' | 'pending' | 'synced' | 'conflict'> = {};
-  const conflict = ctx.sqlite.prepare(
-    `SELECT 1 FROM sync_conflicts WHERE entity_id = ? AND resolved_at IS NULL LIMIT 1`,
-  );
-  const pending = ctx.sqlite.prepare(
-    `SELECT 1 FROM outbox o WHERE o.entity_id = ? OR (o.entity IN ('design','quote','attachment') AND json_extract(o.data, '$.projectId') = ?) LIMIT 1`,
-  );
-  const known = ctx.sqlite.prepare(
-    `SELECT 1 FROM sync_entities WHERE entity = 'project' AND entity_id = ?`,
-  );
-  for (const id of ids) {
-    if (conflict.get(id)) out[id] = 'conflict';
-    else if (pending.get(id, id)) out[id] = signedIn ? 'pending' : 'local';
-    else out[id] = known.get(id) ? 'synced' : 'local';
+  const one = { one: sql`1` };
+  const id = sql.placeholder('id');
+  // built once, run per visible project (a page of the list asks for its rows at once)
+  const conflict = ctx.db
+    .select(one)
+    .from(syncConflicts)
+    .where(and(eq(syncConflicts.entityId, id), isNull(syncConflicts.resolvedAt)))
+    .limit(1)
+    .prepare();
+  const pending = ctx.db
+    .select(one)
+    .from(outbox)
+    .where(
+      or(
+        eq(outbox.entityId, id),
+        and(
+          inArray(outbox.entity, ['design', 'quote', 'attachment']),
+          eq(sql`json_extract(${outbox.data}, '$.projectId')`, id),
+        ),
+      ),
+    )
+    .limit(1)
+    .prepare();
+  const known = ctx.db
+    .select(one)
+    .from(syncEntities)
+    .where(and(eq(syncEntities.entity, 'project'), eq(syncEntities.entityId, id)))
+    .prepare();
+  for (const pid of ids) {
+    const p = { id: pid };
+    if (conflict.get(p)) out[pid] = 'conflict';
+    else if (pending.get(p)) out[pid] = signedIn ? 'pending' : 'local';
+    else out[pid] = known.get(p) ? 'synced' : 'local';
   }
   return out;
 }
