@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { and, asc, desc, eq, gt } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import type { AuditEvent } from '../../src-shared/projects';
 import { drizzleOf } from '../db/client';
@@ -37,18 +37,51 @@ function eventHash(prevHash: string, e: Omit<AuditRow, 'seq' | 'hash' | 'prevHas
   );
 }
 
+function prepareStatements(sqlite: Database.Database) {
+  const db = drizzleOf(sqlite);
+  return {
+    lastHash: db
+      .select({ hash: auditEvents.hash })
+      .from(auditEvents)
+      .orderBy(desc(auditEvents.seq))
+      .limit(1)
+      .prepare(),
+    insert: db
+      .insert(auditEvents)
+      .values({
+        id: sql.placeholder('id'),
+        at: sql.placeholder('at'),
+        actor: sql.placeholder('actor'),
+        action: sql.placeholder('action'),
+        entity: sql.placeholder('entity'),
+        entityId: sql.placeholder('entityId'),
+        before: sql.placeholder('before'),
+        after: sql.placeholder('after'),
+        prevHash: sql.placeholder('prevHash'),
+        hash: sql.placeholder('hash'),
+      })
+      .prepare(),
+  };
+}
+
+/** Every change writes an event: its two statements are built once per connection. */
+const statements = new WeakMap<Database.Database, ReturnType<typeof prepareStatements>>();
+function statementsOf(sqlite: Database.Database) {
+  let q = statements.get(sqlite);
+  if (!q) {
+    q = prepareStatements(sqlite);
+    statements.set(sqlite, q);
+  }
+  return q;
+}
+
 /**
  * Appends one event to the chain. Must run inside the caller's transaction so the row, the event
  * and the outbox entry commit together (ARCHITECTURE.md, Local data).
  */
 export function appendAudit(sqlite: Database.Database, input: AuditInput): string {
-  const db = drizzleOf(sqlite);
-  const last = db
-    .select({ hash: auditEvents.hash })
-    .from(auditEvents)
-    .orderBy(desc(auditEvents.seq))
-    .limit(1)
-    .get();
+  const q = statementsOf(sqlite);
+  const last = q.lastHash.get();
   const prevHash = last?.hash ?? GENESIS_HASH;
   const row = {
     id: randomUUID(),
@@ -62,9 +95,7 @@ export function appendAudit(sqlite: Database.Database, input: AuditInput): strin
     after: input.after === undefined || input.after === null ? null : canonicalJson(input.after),
   };
   const hash = eventHash(prevHash, row);
-  db.insert(auditEvents)
-    .values({ ...row, prevHash, hash })
-    .run();
+  q.insert.run({ ...row, prevHash, hash });
   return row.id;
 }
 

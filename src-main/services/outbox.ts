@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { count } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../src-shared/errors';
 import { fieldLabel } from '../../src-shared/sync/labels';
@@ -41,21 +41,42 @@ export function assertSyncable(entity: string, data: unknown): void {
     throw new AppError('VALIDATION', problem.message, { [problem.field]: problem.message });
 }
 
+const prepareInsert = (sqlite: Database.Database) =>
+  drizzleOf(sqlite)
+    .insert(outbox)
+    .values({
+      mutationId: sql.placeholder('mutationId'),
+      entity: sql.placeholder('entity'),
+      entityId: sql.placeholder('entityId'),
+      op: sql.placeholder('op'),
+      data: sql.placeholder('data'),
+      createdAt: sql.placeholder('createdAt'),
+    })
+    .prepare();
+
+/** Every change queues a row: the insert is built once per connection. */
+const inserts = new WeakMap<Database.Database, ReturnType<typeof prepareInsert>>();
+function insertOf(sqlite: Database.Database) {
+  let q = inserts.get(sqlite);
+  if (!q) {
+    q = prepareInsert(sqlite);
+    inserts.set(sqlite, q);
+  }
+  return q;
+}
+
 /** Queues one mutation for the sync client (inside the caller's transaction). */
 export function enqueueOutbox(sqlite: Database.Database, input: OutboxInput): string {
   if (input.op === 'upsert' || input.op === 'attach') assertSyncable(input.entity, input.data);
   const mutationId = randomUUID();
-  drizzleOf(sqlite)
-    .insert(outbox)
-    .values({
-      mutationId,
-      entity: input.entity,
-      entityId: input.entityId,
-      op: input.op,
-      data: canonicalJson(input.data),
-      createdAt: input.at,
-    })
-    .run();
+  insertOf(sqlite).run({
+    mutationId,
+    entity: input.entity,
+    entityId: input.entityId,
+    op: input.op,
+    data: canonicalJson(input.data),
+    createdAt: input.at,
+  });
   return mutationId;
 }
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { AppError } from '../../../src-shared/errors';
 import { dataProblem, ENTITY_DATA_SCHEMAS } from '../../../src-shared/sync/entities';
 import type { ServiceContext } from '../context';
 
@@ -26,14 +27,17 @@ export interface EntityApplier {
 
 export const SYNC_ACTOR = 'Sync (from server)';
 
-/** A pulled record that fails its entity's schema: not applied, reported with the field. */
-export class PulledRecordError extends Error {
+/**
+ * A pulled record that fails its entity's schema: not applied, reported with the field. A
+ * VALIDATION error, so a conflict resolution or discard that meets one says why in words.
+ */
+export class PulledRecordError extends AppError {
   constructor(
     readonly entity: string,
     readonly field: string | null,
     message: string,
   ) {
-    super(message);
+    super('VALIDATION', message, field ? { [field]: message } : undefined);
     this.name = 'PulledRecordError';
   }
 }
