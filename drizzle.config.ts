@@ -4,6 +4,6 @@ import { defineConfig } from 'drizzle-kit';
 // triggers live in a `drizzle-kit generate --custom` migration because drizzle cannot model them.
 export default defineConfig({
   dialect: 'sqlite',
-  schema: './src-main/db/schema.ts',
+  schema: './src-main/db/schema',
   out: './drizzle',
 });

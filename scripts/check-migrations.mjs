@@ -7,7 +7,7 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const sets = [
-  { name: 'desktop (SQLite)', dialect: 'sqlite', schema: 'src-main/db/schema.ts', out: 'drizzle' },
+  { name: 'desktop (SQLite)', dialect: 'sqlite', schema: 'src-main/db/schema', out: 'drizzle' },
   {
     name: 'server (Postgres)',
     dialect: 'postgresql',
@@ -18,7 +18,7 @@ const sets = [
 
 let failed = false;
 for (const set of sets) {
-  if (!fs.existsSync(path.join(root, set.schema))) continue;
+  if (!fs.existsSync(path.join(root, set.schema))) throw new Error(`no schema at ${set.schema}`);
   // drizzle-kit wants a relative --out, so the throwaway copy lives under node_modules/.cache
   const cache = path.join(root, 'node_modules', '.cache');
   fs.mkdirSync(cache, { recursive: true });

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
@@ -8,6 +9,22 @@ import * as schema from './schema';
 import { checkBeforeOpen, takeDailyBackup } from './start-checks';
 
 export type AppDb = BetterSQLite3Database<typeof schema>;
+
+const drizzles = new WeakMap<Database.Database, AppDb>();
+
+/**
+ * The drizzle handle of an open connection (one per connection, made once). Modules handed the
+ * raw connection (the sync client, audit, outbox) query through it, so every query is drizzle's
+ * and runs inside the caller's `sqlite.transaction()` exactly as before.
+ */
+export function drizzleOf(sqlite: Database.Database): AppDb {
+  let db = drizzles.get(sqlite);
+  if (!db) {
+    db = drizzle(sqlite, { schema });
+    drizzles.set(sqlite, db);
+  }
+  return db;
+}
 
 export interface OpenedDatabase {
   db: AppDb;
@@ -48,26 +65,29 @@ export interface OpenOptions {
 
 function pendingMigrations(sqlite: Database.Database, folder: string): number {
   const all = readMigrationFiles({ migrationsFolder: folder });
-  const hasTable = sqlite
-    .prepare(`SELECT 1 FROM sqlite_master WHERE type='table' AND name='__drizzle_migrations'`)
-    .get();
+  const db = drizzleOf(sqlite);
+  // sqlite_master and drizzle's own journal are not tables of our schema: drizzle's sql`` tag
+  const hasTable = db.get(
+    sql`SELECT 1 AS one FROM sqlite_master WHERE type='table' AND name='__drizzle_migrations'`,
+  );
   if (!hasTable) return all.length;
-  const last = sqlite
-    .prepare('SELECT created_at AS at FROM __drizzle_migrations ORDER BY created_at DESC LIMIT 1')
-    .get() as { at: number } | undefined;
+  const last = db.get<{ at: number } | undefined>(
+    sql`SELECT created_at AS at FROM __drizzle_migrations ORDER BY created_at DESC LIMIT 1`,
+  );
   return all.filter((m) => !last || Number(last.at) < m.folderMillis).length;
 }
 
 function backupFile(sqlite: Database.Database, file: string): string | undefined {
   // An empty new file has nothing worth keeping.
-  const hasUserTables = sqlite
-    .prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type='table'`)
-    .get() as { n: number };
+  const hasUserTables = drizzleOf(sqlite).get<{ n: number }>(
+    sql`SELECT count(*) AS n FROM sqlite_master WHERE type='table'`,
+  );
   if (file === ':memory:' || hasUserTables.n === 0) return undefined;
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const target = `${file}.backup-${stamp}`;
-  // VACUUM INTO writes a consistent, compact copy even while WAL holds uncheckpointed pages.
-  sqlite.prepare('VACUUM INTO ?').run(target);
+  // VACUUM INTO writes a consistent, compact copy even while WAL holds uncheckpointed pages
+  // (a backup: drizzle has no builder for it, so raw SQL through drizzle's run()).
+  drizzleOf(sqlite).run(sql`VACUUM INTO ${target}`);
   return target;
 }
 
@@ -95,7 +115,7 @@ export function openDatabase(opts: OpenOptions): OpenedDatabase {
     sqlite.pragma(`synchronous = ${opts.synchronous ?? 'FULL'}`);
     sqlite.pragma('busy_timeout = 5000');
     const pending = pendingMigrations(sqlite, opts.migrationsFolder);
-    const db = drizzle(sqlite, { schema });
+    const db = drizzleOf(sqlite);
     if (pending > 0) {
       backupPath = backupFile(sqlite, opts.file);
       try {

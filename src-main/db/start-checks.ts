@@ -70,6 +70,8 @@ export function inspectDatabase(
       fileMustExist: true,
       ...(nativeBinding ? { nativeBinding } : {}),
     });
+    // raw SQL on purpose: this read-only connection is opened before drizzle, to refuse a damaged
+    // file or one made by a newer build before anything writes to it (integrity check + journal)
     const rows = db.pragma('quick_check(20)') as { quick_check: string }[];
     const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
     if (problems.length) return { ok: false, problems };
@@ -182,6 +184,7 @@ export function takeDailyBackup(sqlite: Database.Database, file: string, nowMs =
   if (existing[0] && nowMs - Date.parse(existing[0].takenAt) < DAY_MS) return null;
   const target = `${file}.backup-${new Date(nowMs).toISOString().replace(/[:.]/g, '-')}`;
   const tmp = `${target}.tmp`;
+  // a backup: drizzle has no builder for VACUUM INTO
   sqlite.prepare('VACUUM INTO ?').run(tmp);
   fs.chmodSync(tmp, 0o600);
   fs.renameSync(tmp, target);

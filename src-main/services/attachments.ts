@@ -1,43 +1,34 @@
+import { asc, desc, eq, sql } from 'drizzle-orm';
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError, notFound } from '../../src-shared/errors';
 import type { AttachmentInfoT } from '../../src-shared/sync/client';
 import { MAX_FILE_BYTES } from '../../src-shared/limits';
+import { attachments, projects } from '../db/schema';
+import { attachmentColumns } from './row-mappers';
 import { recordChange, type ServiceContext } from './context';
 import { checkImport } from './file-checks';
 import { makeThumbnail } from './thumbnails';
 
 export type AttachmentInfo = AttachmentInfoT;
 
-interface Row {
-  id: string;
-  project_id: string;
-  sha256: string;
-  size: number;
-  file_name: string;
-  content_type: string;
-  created_at: string;
-  created_by: string;
-  present: number;
-  uploaded_at: string | null;
-  has_thumbnail: number;
-  deleted_at: string | null;
-}
+type Row = typeof attachments.$inferSelect;
 
-const toInfo = (r: Row): AttachmentInfo => ({
+/** The row mapper of the attachments table (the service and the sync applier share it). */
+export const toInfo = (r: Row): AttachmentInfo => ({
   id: r.id,
-  projectId: r.project_id,
+  projectId: r.projectId,
   sha256: r.sha256,
   size: r.size,
-  fileName: r.file_name,
-  contentType: r.content_type,
-  createdAt: r.created_at,
-  createdBy: r.created_by,
-  present: !!r.present,
-  uploaded: !!r.uploaded_at,
-  hasThumbnail: !!r.has_thumbnail,
-  deletedAt: r.deleted_at ?? null,
+  fileName: r.fileName,
+  contentType: r.contentType,
+  createdAt: r.createdAt,
+  createdBy: r.createdBy,
+  present: r.present,
+  uploaded: !!r.uploadedAt,
+  hasThumbnail: r.hasThumbnail,
+  deletedAt: r.deletedAt ?? null,
 });
 
 /** The content-addressed file store: <dataDir>/files/<sha256>, thumbnails in files/thumbs. */
@@ -85,11 +76,13 @@ export async function importAttachment(
   files: FileStore,
   input: { projectId: string; fileName: string; contentType: string; bytes: Uint8Array },
 ): Promise<AttachmentInfo> {
-  const project = ctx.sqlite
-    .prepare('SELECT deleted_at FROM projects WHERE id = ?')
-    .get(input.projectId) as { deleted_at: string | null } | undefined;
+  const project = ctx.db
+    .select({ deletedAt: projects.deletedAt })
+    .from(projects)
+    .where(eq(projects.id, input.projectId))
+    .get();
   if (!project) throw notFound('The project');
-  if (project.deleted_at)
+  if (project.deletedAt)
     throw new AppError('ILLEGAL_STATE', 'This project is in the trash. Restore it first.');
   checkImport(input.fileName, input.bytes);
   const sha = files.put(input.bytes);
@@ -103,34 +96,28 @@ export async function importAttachment(
   } else if (fs.existsSync(files.thumbPath(sha))) thumb = true;
   const { value } = recordChange(ctx, (at) => {
     const id = randomUUID();
-    const row: Row = {
+    const row = attachmentColumns(
       id,
-      project_id: input.projectId,
-      sha256: sha,
-      size: input.bytes.length,
-      file_name: input.fileName,
-      content_type: input.contentType || 'application/octet-stream',
-      created_at: at,
-      created_by: ctx.actor(),
-      present: 1,
-      uploaded_at: null,
-      has_thumbnail: thumb ? 1 : 0,
-      deleted_at: null,
-    };
-    ctx.sqlite
-      .prepare(
-        `INSERT INTO attachments (id, project_id, sha256, size, file_name, content_type, created_at, created_by, present, uploaded_at, has_thumbnail)
-         VALUES (@id, @project_id, @sha256, @size, @file_name, @content_type, @created_at, @created_by, @present, @uploaded_at, @has_thumbnail)`,
-      )
-      .run(row);
+      {
+        projectId: input.projectId,
+        sha256: sha,
+        size: input.bytes.length,
+        fileName: input.fileName,
+        contentType: input.contentType || 'application/octet-stream',
+      },
+      { present: true, hasThumbnail: thumb, uploadedAt: null },
+      at,
+      ctx.actor(),
+    );
+    ctx.db.insert(attachments).values(row).run();
     const info = toInfo(row);
     const data = {
       id,
       projectId: input.projectId,
       sha256: sha,
       size: row.size,
-      fileName: row.file_name,
-      contentType: row.content_type,
+      fileName: row.fileName,
+      contentType: row.contentType,
     };
     return {
       value: info,
@@ -149,28 +136,30 @@ export async function importAttachment(
 }
 
 export function listAttachments(ctx: ServiceContext, projectId: string): AttachmentInfo[] {
-  return (
-    ctx.sqlite
-      .prepare('SELECT * FROM attachments WHERE project_id = ? ORDER BY created_at DESC, id')
-      .all(projectId) as Row[]
-  ).map(toInfo);
+  return ctx.db
+    .select()
+    .from(attachments)
+    .where(eq(attachments.projectId, projectId))
+    .orderBy(desc(attachments.createdAt), asc(attachments.id))
+    .all()
+    .map(toInfo);
 }
 
 export function getAttachment(ctx: ServiceContext, id: string): AttachmentInfo {
-  const r = ctx.sqlite.prepare('SELECT * FROM attachments WHERE id = ?').get(id) as Row | undefined;
+  const r = ctx.db.select().from(attachments).where(eq(attachments.id, id)).get();
   if (!r) throw notFound('The file');
   return toInfo(r);
 }
 
 /** The synced shape of a file record (what attach, delete and restore carry). */
-function attachmentData(r: Row) {
+export function attachmentData(r: Row) {
   return {
     id: r.id,
-    projectId: r.project_id,
+    projectId: r.projectId,
     sha256: r.sha256,
     size: r.size,
-    fileName: r.file_name,
-    contentType: r.content_type,
+    fileName: r.fileName,
+    contentType: r.contentType,
   };
 }
 
@@ -184,26 +173,27 @@ export function setAttachmentDeleted(
   deleted: boolean,
 ): AttachmentInfo {
   const { value } = recordChange(ctx, (at) => {
-    const r = ctx.sqlite.prepare('SELECT * FROM attachments WHERE id = ?').get(id) as
-      Row | undefined;
+    const r = ctx.db.select().from(attachments).where(eq(attachments.id, id)).get();
     if (!r) throw notFound('The file');
-    if (!!r.deleted_at === deleted)
+    if (!!r.deletedAt === deleted)
       throw new AppError(
         'ILLEGAL_STATE',
         deleted ? 'This file is already removed.' : 'This file is not removed.',
       );
-    ctx.sqlite
-      .prepare('UPDATE attachments SET deleted_at = ? WHERE id = ?')
-      .run(deleted ? at : null, id);
-    const after = { ...r, deleted_at: deleted ? at : null };
+    ctx.db
+      .update(attachments)
+      .set({ deletedAt: deleted ? at : null })
+      .where(eq(attachments.id, id))
+      .run();
+    const after = { ...r, deletedAt: deleted ? at : null };
     return {
       value: toInfo(after),
       change: {
         entity: 'attachment',
         entityId: id,
         action: deleted ? 'attachment.removed' : 'attachment.restored',
-        before: { ...attachmentData(r), deletedAt: r.deleted_at },
-        after: { ...attachmentData(r), deletedAt: after.deleted_at },
+        before: { ...attachmentData(r), deletedAt: r.deletedAt },
+        after: { ...attachmentData(r), deletedAt: after.deletedAt },
         // a restore is an upsert with the same projectId, sha256 and size (protocol.ts)
         outbox: deleted ? { op: 'delete', data: {} } : { op: 'upsert', data: attachmentData(r) },
       },
@@ -219,19 +209,22 @@ export async function markPresent(
   sha256: string,
 ): Promise<void> {
   let thumb = 0;
-  const r = ctx.sqlite
-    .prepare('SELECT content_type FROM attachments WHERE sha256 = ? LIMIT 1')
-    .get(sha256) as { content_type: string } | undefined;
-  if (r?.content_type.startsWith('image/')) {
-    const t = await makeThumbnail(files.read(sha256), r.content_type);
+  const r = ctx.db
+    .select({ contentType: attachments.contentType })
+    .from(attachments)
+    .where(eq(attachments.sha256, sha256))
+    .limit(1)
+    .get();
+  if (r?.contentType.startsWith('image/')) {
+    const t = await makeThumbnail(files.read(sha256), r.contentType);
     if (t) {
       fs.writeFileSync(files.thumbPath(sha256), t);
       thumb = 1;
     }
   }
-  ctx.sqlite
-    .prepare(
-      'UPDATE attachments SET present = 1, has_thumbnail = max(has_thumbnail, ?) WHERE sha256 = ?',
-    )
-    .run(thumb, sha256);
+  ctx.db
+    .update(attachments)
+    .set({ present: true, hasThumbnail: sql`max(${attachments.hasThumbnail}, ${thumb})` })
+    .where(eq(attachments.sha256, sha256))
+    .run();
 }

@@ -1,6 +1,9 @@
 import type Database from 'better-sqlite3';
+import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import type { AuditEvent } from '../../src-shared/projects';
+import { drizzleOf } from '../db/client';
+import { auditEvents } from '../db/schema';
 import { canonicalJson, sha256Hex } from '../engine/canonical-json';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -15,22 +18,10 @@ export interface AuditInput {
   at: string;
 }
 
-interface AuditRow {
-  seq: number;
-  id: string;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entity_id: string;
-  before: string | null;
-  after: string | null;
-  prev_hash: string;
-  hash: string;
-}
+type AuditRow = typeof auditEvents.$inferSelect;
 
 /** What the hash covers: every field of the event plus the previous event's hash. */
-function eventHash(prevHash: string, e: Omit<AuditRow, 'seq' | 'hash' | 'prev_hash'>): string {
+function eventHash(prevHash: string, e: Omit<AuditRow, 'seq' | 'hash' | 'prevHash'>): string {
   return sha256Hex(
     prevHash +
       canonicalJson({
@@ -39,11 +30,49 @@ function eventHash(prevHash: string, e: Omit<AuditRow, 'seq' | 'hash' | 'prev_ha
         actor: e.actor,
         action: e.action,
         entity: e.entity,
-        entityId: e.entity_id,
+        entityId: e.entityId,
         before: e.before,
         after: e.after,
       }),
   );
+}
+
+function prepareStatements(sqlite: Database.Database) {
+  const db = drizzleOf(sqlite);
+  return {
+    lastHash: db
+      .select({ hash: auditEvents.hash })
+      .from(auditEvents)
+      .orderBy(desc(auditEvents.seq))
+      .limit(1)
+      .prepare(),
+    insert: db
+      .insert(auditEvents)
+      .values({
+        id: sql.placeholder('id'),
+        at: sql.placeholder('at'),
+        actor: sql.placeholder('actor'),
+        action: sql.placeholder('action'),
+        entity: sql.placeholder('entity'),
+        entityId: sql.placeholder('entityId'),
+        before: sql.placeholder('before'),
+        after: sql.placeholder('after'),
+        prevHash: sql.placeholder('prevHash'),
+        hash: sql.placeholder('hash'),
+      })
+      .prepare(),
+  };
+}
+
+/** Every change writes an event: its two statements are built once per connection. */
+const statements = new WeakMap<Database.Database, ReturnType<typeof prepareStatements>>();
+function statementsOf(sqlite: Database.Database) {
+  let q = statements.get(sqlite);
+  if (!q) {
+    q = prepareStatements(sqlite);
+    statements.set(sqlite, q);
+  }
+  return q;
 }
 
 /**
@@ -51,8 +80,8 @@ function eventHash(prevHash: string, e: Omit<AuditRow, 'seq' | 'hash' | 'prev_ha
  * and the outbox entry commit together (docs/ARCHITECTURE.md, Local data).
  */
 export function appendAudit(sqlite: Database.Database, input: AuditInput): string {
-  const last = sqlite.prepare('SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as
-    { hash: string } | undefined;
+  const q = statementsOf(sqlite);
+  const last = q.lastHash.get();
   const prevHash = last?.hash ?? GENESIS_HASH;
   const row = {
     id: randomUUID(),
@@ -60,18 +89,13 @@ export function appendAudit(sqlite: Database.Database, input: AuditInput): strin
     actor: input.actor,
     action: input.action,
     entity: input.entity,
-    entity_id: input.entityId,
+    entityId: input.entityId,
     before:
       input.before === undefined || input.before === null ? null : canonicalJson(input.before),
     after: input.after === undefined || input.after === null ? null : canonicalJson(input.after),
   };
   const hash = eventHash(prevHash, row);
-  sqlite
-    .prepare(
-      `INSERT INTO audit_events (id, at, actor, action, entity, entity_id, before, after, prev_hash, hash)
-       VALUES (@id, @at, @actor, @action, @entity, @entity_id, @before, @after, @prev_hash, @hash)`,
-    )
-    .run({ ...row, prev_hash: prevHash, hash });
+  q.insert.run({ ...row, prevHash, hash });
   return row.id;
 }
 
@@ -83,11 +107,11 @@ function toEvent(r: AuditRow): AuditEvent {
     actor: r.actor,
     action: r.action,
     entity: r.entity,
-    entityId: r.entity_id,
+    entityId: r.entityId,
     before: r.before === null ? null : JSON.parse(r.before),
     after: r.after === null ? null : JSON.parse(r.after),
     hash: r.hash,
-    prevHash: r.prev_hash,
+    prevHash: r.prevHash,
   };
 }
 
@@ -96,12 +120,14 @@ export function listAudit(
   entity: string,
   entityId: string,
 ): AuditEvent[] {
-  const rows = sqlite
-    .prepare(
-      'SELECT * FROM audit_events WHERE entity = ? AND entity_id = ? ORDER BY seq DESC LIMIT 1000',
-    )
-    .all(entity, entityId) as AuditRow[];
-  return rows.map(toEvent);
+  return drizzleOf(sqlite)
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.entity, entity), eq(auditEvents.entityId, entityId)))
+    .orderBy(desc(auditEvents.seq))
+    .limit(1000)
+    .all()
+    .map(toEvent);
 }
 
 export function lastAuditFor(
@@ -109,11 +135,13 @@ export function lastAuditFor(
   entity: string,
   entityId: string,
 ): AuditEvent | undefined {
-  const row = sqlite
-    .prepare(
-      'SELECT * FROM audit_events WHERE entity = ? AND entity_id = ? ORDER BY seq DESC LIMIT 1',
-    )
-    .get(entity, entityId) as AuditRow | undefined;
+  const row = drizzleOf(sqlite)
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.entity, entity), eq(auditEvents.entityId, entityId)))
+    .orderBy(desc(auditEvents.seq))
+    .limit(1)
+    .get();
   return row ? toEvent(row) : undefined;
 }
 
@@ -125,14 +153,25 @@ export function verifyAuditChain(sqlite: Database.Database): {
 } {
   let prev = GENESIS_HASH;
   let checked = 0;
-  for (const r of sqlite
-    .prepare('SELECT * FROM audit_events ORDER BY seq')
-    .iterate() as Iterable<AuditRow>) {
-    checked++;
-    if (r.prev_hash !== prev || eventHash(prev, r) !== r.hash) {
-      return { ok: false, checked, brokenAtSeq: r.seq };
+  // streamed in pages of seq: a long trail is never loaded into memory at once
+  const db = drizzleOf(sqlite);
+  for (let after = 0; ;) {
+    const page = db
+      .select()
+      .from(auditEvents)
+      .where(gt(auditEvents.seq, after))
+      .orderBy(asc(auditEvents.seq))
+      .limit(1000)
+      .all();
+    if (!page.length) break;
+    after = page[page.length - 1].seq;
+    for (const r of page) {
+      checked++;
+      if (r.prevHash !== prev || eventHash(prev, r) !== r.hash) {
+        return { ok: false, checked, brokenAtSeq: r.seq };
+      }
+      prev = r.hash;
     }
-    prev = r.hash;
   }
   return { ok: true, checked, brokenAtSeq: null };
 }

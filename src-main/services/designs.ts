@@ -11,6 +11,7 @@ import {
 import { describeFieldErrors } from '../../src-shared/validation';
 import { designDrafts, designRevisions, projects } from '../db/schema';
 import { ENGINE_VERSION, computeDesignParsed as computeDesign } from '../engine';
+import { designRevisionColumns } from './row-mappers';
 import { recordChange, type ServiceContext } from './context';
 
 type RevisionRow = typeof designRevisions.$inferSelect;
@@ -74,18 +75,22 @@ export function saveRevision(
       .get();
     const row = ctx.db
       .insert(designRevisions)
-      .values({
-        id: randomUUID(),
-        projectId,
-        number: (last?.n ?? 0) + 1,
-        note,
-        input: JSON.stringify(input),
-        result: JSON.stringify(result),
-        engineVersion: result.engineVersion,
-        inputHash: result.inputHash,
-        createdAt: at,
-        createdBy: ctx.actor(),
-      })
+      .values(
+        designRevisionColumns(
+          randomUUID(),
+          {
+            projectId,
+            number: (last?.n ?? 0) + 1,
+            note,
+            input,
+            result,
+            engineVersion: result.engineVersion,
+            inputHash: result.inputHash,
+          },
+          at,
+          ctx.actor(),
+        ),
+      )
       .returning()
       .get();
     const summary = summarize(row, result);

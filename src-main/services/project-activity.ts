@@ -1,5 +1,8 @@
 import type Database from 'better-sqlite3';
+import { and, desc, eq, inArray, or } from 'drizzle-orm';
 import type { AuditEvent } from '../../src-shared/projects';
+import { drizzleOf } from '../db/client';
+import { attachments, auditEvents, designRevisions, quoteRevisions } from '../db/schema';
 
 /**
  * Every audited change that belongs to one project, newest first: the project itself, its design
@@ -8,41 +11,37 @@ import type { AuditEvent } from '../../src-shared/projects';
  * entity ids are matched through the tables that do (the audit_entity_idx index serves each arm).
  * The actor is shown as the event holds it.
  */
-const SQL = `
-  SELECT * FROM audit_events WHERE
-       (entity = 'project' AND entity_id = @id)
-    OR (entity IN ('quote-draft', 'design-draft') AND entity_id = @id)
-    OR (entity = 'design' AND entity_id IN (SELECT id FROM design_revisions WHERE project_id = @id))
-    OR (entity = 'quote' AND entity_id IN (SELECT id FROM quote_revisions WHERE project_id = @id))
-    OR (entity = 'attachment' AND entity_id IN (SELECT id FROM attachments WHERE project_id = @id))
-  ORDER BY seq DESC LIMIT 1000`;
-
-interface Row {
-  seq: number;
-  id: string;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entity_id: string;
-  before: string | null;
-  after: string | null;
-  prev_hash: string;
-  hash: string;
-}
-
 export function projectActivity(sqlite: Database.Database, projectId: string): AuditEvent[] {
-  return (sqlite.prepare(SQL).all({ id: projectId }) as Row[]).map((r) => ({
-    seq: r.seq,
-    id: r.id,
-    at: r.at,
-    actor: r.actor,
-    action: r.action,
-    entity: r.entity,
-    entityId: r.entity_id,
-    before: r.before === null ? null : (JSON.parse(r.before) as unknown),
-    after: r.after === null ? null : (JSON.parse(r.after) as unknown),
-    hash: r.hash,
-    prevHash: r.prev_hash,
-  }));
+  const db = drizzleOf(sqlite);
+  const a = auditEvents;
+  const idsOf = (t: typeof designRevisions | typeof quoteRevisions | typeof attachments) =>
+    db.select({ id: t.id }).from(t).where(eq(t.projectId, projectId));
+  return db
+    .select()
+    .from(a)
+    .where(
+      or(
+        and(eq(a.entity, 'project'), eq(a.entityId, projectId)),
+        and(inArray(a.entity, ['quote-draft', 'design-draft']), eq(a.entityId, projectId)),
+        and(eq(a.entity, 'design'), inArray(a.entityId, idsOf(designRevisions))),
+        and(eq(a.entity, 'quote'), inArray(a.entityId, idsOf(quoteRevisions))),
+        and(eq(a.entity, 'attachment'), inArray(a.entityId, idsOf(attachments))),
+      ),
+    )
+    .orderBy(desc(a.seq))
+    .limit(1000)
+    .all()
+    .map((r) => ({
+      seq: r.seq,
+      id: r.id,
+      at: r.at,
+      actor: r.actor,
+      action: r.action,
+      entity: r.entity,
+      entityId: r.entityId,
+      before: r.before === null ? null : (JSON.parse(r.before) as unknown),
+      after: r.after === null ? null : (JSON.parse(r.after) as unknown),
+      hash: r.hash,
+      prevHash: r.prevHash,
+    }));
 }

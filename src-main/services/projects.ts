@@ -13,10 +13,12 @@ import {
 } from '../../src-shared/projects';
 import { listQuerySchema } from '../../src-shared/projects';
 
+import type { ProjectData } from '../../src-shared/sync/entities';
 import { projects } from '../db/schema';
 import { lastAuditFor } from './audit';
 import { recordChange, type ServiceContext } from './context';
 import type { OutboxOp } from './outbox';
+import { projectColumns } from './row-mappers';
 import { ftsMatchExpression } from './search';
 
 type Row = typeof projects.$inferSelect;
@@ -57,8 +59,11 @@ function fieldsToColumns(f: ProjectPatch): Partial<Row> {
   return out;
 }
 
-/** The synced shape of a project (what the outbox carries and the server stores). */
-export function syncData(p: Project): Record<string, unknown> {
+/**
+ * The synced shape of a project (what the outbox carries and the server stores); a pull reads it
+ * back with projectDataSchema (src-shared/sync/entities.ts).
+ */
+export function syncData(p: Project): ProjectData & { id: string } {
   const { version: _v, ...rest } = p;
   return rest;
 }
@@ -78,11 +83,11 @@ export function createProject(ctx: ServiceContext, fields: ProjectFields): Proje
     const row = ctx.db
       .insert(projects)
       .values({
-        id: randomUUID(),
-        ...(fieldsToColumns(fields) as { name: string }),
-        status: 'draft',
-        createdAt: at,
-        updatedAt: at,
+        ...projectColumns(
+          randomUUID(),
+          { ...fields, status: 'draft', archivedAt: null, deletedAt: null },
+          at,
+        ),
         version: 1,
       })
       .returning()
@@ -255,6 +260,7 @@ export function listProjects(
   if (query.statuses.length) where.push(inArray(projects.status, query.statuses));
   const match = ftsMatchExpression(query.query);
   if (match) {
+    // raw SQL on purpose: FTS5 MATCH on the projects_fts virtual table, which drizzle cannot model
     where.push(
       sql`${projects.seq} IN (SELECT rowid FROM projects_fts WHERE projects_fts MATCH ${match})`,
     );

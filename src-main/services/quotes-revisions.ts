@@ -13,6 +13,7 @@ import {
   type QuoteRevisionSummary,
 } from '../../src-shared/quotes';
 import { quoteRevisions } from '../db/schema';
+import { quoteRevisionColumns } from './row-mappers';
 import { recordChange, type ServiceContext } from './context';
 import { getRevision } from './designs';
 import { getVersion } from './pricing/book-service';
@@ -146,24 +147,28 @@ export function saveQuoteRevision(
       .get();
     const row = ctx.db
       .insert(quoteRevisions)
-      .values({
-        id: randomUUID(),
-        projectId: input.projectId,
-        number: (last?.n ?? 0) + 1,
-        note: input.note,
-        status: 'draft',
-        validUntil,
-        designRevisionId: draft.designRevisionId,
-        priceBookVersionId: draft.priceBookVersionId,
-        priced: JSON.stringify(priced),
-        overrides: JSON.stringify(draft.overrides),
-        manualLines: JSON.stringify(draft.manualLines),
-        header: JSON.stringify(header),
-        totalCents: priced.totals.totalCents,
-        createdAt: at,
-        createdBy: ctx.actor(),
-        acknowledgements: JSON.stringify(draft.acknowledgement ? [draft.acknowledgement] : []),
-      })
+      .values(
+        quoteRevisionColumns(
+          randomUUID(),
+          {
+            projectId: input.projectId,
+            number: (last?.n ?? 0) + 1,
+            note: input.note,
+            status: 'draft',
+            validUntil,
+            designRevisionId: draft.designRevisionId,
+            priceBookVersionId: draft.priceBookVersionId,
+            priced,
+            overrides: draft.overrides,
+            manualLines: draft.manualLines,
+            header,
+            totalCents: priced.totals.totalCents,
+          },
+          draft.acknowledgement ? [draft.acknowledgement] : [],
+          at,
+          ctx.actor(),
+        ),
+      )
       .returning()
       .get();
     const s = summarize(ctx, row, priced, new Map([[rev.id, rev]]));

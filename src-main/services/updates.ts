@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { eq } from 'drizzle-orm';
 import type {
   RestartResult,
   UpdateChannel,
@@ -6,6 +7,8 @@ import type {
   UpdateState,
 } from '../../src-shared/ipc/contracts/app';
 import { AppError } from '../../src-shared/errors';
+import { drizzleOf } from '../db/client';
+import { settings } from '../db/schema';
 import type { LoadedPolicy } from './policy';
 import {
   CHECK_INTERVAL_MS,
@@ -205,17 +208,20 @@ const CHANNEL_KEY = 'updates.channel';
 export function sqliteChannelStore(sqlite: Database.Database, now: () => string): ChannelStore {
   return {
     get() {
-      const row = sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(CHANNEL_KEY) as
-        { value: string } | undefined;
+      const row = drizzleOf(sqlite)
+        .select({ value: settings.value })
+        .from(settings)
+        .where(eq(settings.key, CHANNEL_KEY))
+        .get();
       return row?.value === 'stable' || row?.value === 'beta' ? row.value : null;
     },
     set(channel) {
-      sqlite
-        .prepare(
-          `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
-           ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-        )
-        .run(CHANNEL_KEY, channel, now());
+      const updatedAt = now();
+      drizzleOf(sqlite)
+        .insert(settings)
+        .values({ key: CHANNEL_KEY, value: channel, updatedAt })
+        .onConflictDoUpdate({ target: settings.key, set: { value: channel, updatedAt } })
+        .run();
     },
   };
 }

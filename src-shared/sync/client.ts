@@ -36,6 +36,21 @@ export const syncStatusSchema = z.object({
       parkedAt: z.string().nullable().optional(),
     }),
   ),
+  /** records pulled from the server that this laptop did not apply: fail the shared schemas */
+  refused: z
+    .array(
+      z.object({
+        entity: z.string(),
+        entityId: z.string(),
+        version: z.number().int().nullable(),
+        field: z.string().nullable(),
+        fieldLabel: z.string().nullable(),
+        message: z.string(),
+        title: z.string(),
+        at: z.string(),
+      }),
+    )
+    .default([]),
   progress: z
     .object({ label: z.string(), doneBytes: z.number(), totalBytes: z.number() })
     .nullable(),

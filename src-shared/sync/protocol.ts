@@ -186,6 +186,19 @@ export const pullResponseSchema = z.object({
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 
+/**
+ * How the desktop client reads a pull answer: the page must be well formed (a cursor it can send
+ * back, hasMore), while each change is checked on its own (changeSchema), so one bad change is
+ * reported and the others still apply.
+ */
+export const pullPageSchema = z.object({
+  changes: z.array(z.unknown(), { error: 'must be a list of changes' }),
+  nextCursor: z
+    .string({ error: 'must be a cursor' })
+    .regex(/^\d{1,15}$/, { message: 'must be a cursor (digits)' }),
+  hasMore: z.boolean({ error: 'must be true or false' }),
+});
+
 // ---- auth ----
 
 export const loginRequestSchema = z.object({
@@ -258,6 +271,7 @@ export const multipartCompleteRequestSchema = z.object({
     )
     .min(1),
 });
+export const multipartCompleteResponseSchema = z.object({ key: z.string() });
 export const multipartPartsRequestSchema = z.object({
   sha256: sha256Hex,
   uploadId: z.string().min(1).max(1024),

@@ -8,6 +8,7 @@ import {
   type VersionSummary,
 } from '../../../src-shared/quotes';
 import { priceBookVersions } from '../../db/schema';
+import { priceBookVersionColumns } from '../row-mappers';
 import { recordChange, type ServiceContext } from '../context';
 import type { BookRef } from './price-quote';
 import { fromCsv, toCsv } from './csv';
@@ -77,16 +78,15 @@ function insertVersion(
       .get();
     const row = ctx.db
       .insert(priceBookVersions)
-      .values({
-        id: randomUUID(),
-        number: (last?.n ?? 0) + 1,
-        effectiveDate: v.effectiveDate,
-        note: v.note,
-        source: v.source,
-        items: JSON.stringify(v.items),
-        createdAt: at,
-        createdBy: ctx.actor(),
-      })
+      .values(
+        priceBookVersionColumns(
+          randomUUID(),
+          (last?.n ?? 0) + 1,
+          { effectiveDate: v.effectiveDate, note: v.note, source: v.source, items: v.items },
+          at,
+          ctx.actor(),
+        ),
+      )
       .returning()
       .get();
     const s = summary(row, undefined);

@@ -1,16 +1,26 @@
+import type { z } from 'zod';
 import {
+  attachmentSchema,
+  downloadResponseSchema,
   IDEMPOTENCY_HEADER,
+  loginResponseSchema,
+  multipartCompleteResponseSchema,
+  multipartPartsResponseSchema,
+  presignResponseSchema,
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
+  pullPageSchema,
+  pushResponseSchema,
+  submitResponseSchema,
   type AttachRequest,
   type LoginResponse,
   type Mutation,
   type PresignRequest,
   type PresignResponse,
-  type PullResponse,
   type PushResponse,
   type SubmitResponse,
 } from '../../../src-shared/sync/protocol';
+import { parsePullPage, type PulledPage } from './answers';
 
 /**
  * Why a request failed, in the terms the sync loop acts on: `offline` and `server` are retried
@@ -29,6 +39,37 @@ export class SyncHttpError extends Error {
     super(message);
     this.name = 'SyncHttpError';
   }
+}
+
+/**
+ * The server answered 2xx with something that does not match the protocol: nothing of it is used.
+ * A `server` failure (retried with backoff, shown as the Sync status' error), never `client`, so
+ * no local change is parked because of the server's answer.
+ */
+export class SyncAnswerError extends SyncHttpError {
+  constructor(
+    readonly endpoint: string,
+    readonly field: string | null,
+    detail: string,
+    status: number,
+  ) {
+    super(
+      'server',
+      `The server's answer to ${endpoint} is not valid${field ? ` (${field}: ${detail})` : ` (${detail})`}. Nothing of it was used; sync will try again.`,
+      status,
+      'INVALID_ANSWER',
+    );
+    this.name = 'SyncAnswerError';
+  }
+}
+
+/** The first issue of a failed parse, as the field's dotted path and zod's message. */
+export function firstIssue(error: z.ZodError): { field: string | null; detail: string } {
+  const issue = error.issues[0];
+  return {
+    field: issue?.path.length ? issue.path.map(String).join('.') : null,
+    detail: issue?.message ?? 'not valid',
+  };
 }
 
 export interface ApiOptions {
@@ -52,12 +93,14 @@ export class SyncApi {
     return new SyncApi({ ...this.opts, token });
   }
 
-  private async request<T>(
+  /** Sends one request; a 2xx answer is parsed with `schema` (the shared protocol). */
+  private async request<S extends z.ZodType>(
     method: string,
     path: string,
+    schema: S | null,
     body?: unknown,
     headers: Record<string, string> = {},
-  ): Promise<{ status: number; body: T }> {
+  ): Promise<{ status: number; body: z.output<S> }> {
     const ctrl = new AbortController();
     const timer = setTimeout(() => ctrl.abort(), this.opts.timeoutMs ?? 30_000);
     let res: Response;
@@ -104,42 +147,76 @@ export class SyncApi {
               : 'client';
       throw new SyncHttpError(kind, msg, res.status, err?.code ?? '');
     }
-    return { status: res.status, body: parsed as T };
+    if (!schema) return { status: res.status, body: parsed as z.output<S> };
+    const checked = schema.safeParse(parsed);
+    if (!checked.success) {
+      const { field, detail } = firstIssue(checked.error);
+      throw new SyncAnswerError(`${method} ${path.split('?')[0]}`, field, detail, res.status);
+    }
+    return { status: res.status, body: checked.data as z.output<S> };
   }
 
   async login(email: string, password: string): Promise<LoginResponse> {
-    return (await this.request<LoginResponse>('POST', '/v1/auth/login', { email, password })).body;
+    return (await this.request('POST', '/v1/auth/login', loginResponseSchema, { email, password }))
+      .body;
   }
   async logout(): Promise<void> {
-    await this.request('POST', '/v1/auth/logout', {});
+    // the answer carries nothing the client uses
+    await this.request('POST', '/v1/auth/logout', null, {});
   }
   async push(mutations: Mutation[]): Promise<PushResponse> {
-    return (await this.request<PushResponse>('POST', '/v1/sync/push', { mutations })).body;
+    const res = (await this.request('POST', '/v1/sync/push', pushResponseSchema, { mutations }))
+      .body;
+    // one result per mutation: an answer about other mutations settles nothing
+    const sent = new Set(mutations.map((m) => m.mutationId.toLowerCase()));
+    const stray = res.results.findIndex((r) => !sent.has(r.mutationId.toLowerCase()));
+    if (stray >= 0)
+      throw new SyncAnswerError(
+        'POST /v1/sync/push',
+        `results.${stray}.mutationId`,
+        'names no mutation of this batch',
+        200,
+      );
+    return res;
   }
-  async pull(cursor: string, limit: number): Promise<PullResponse> {
+  /**
+   * One page of changes. The page itself must match the protocol (else SyncAnswerError and
+   * nothing is applied); a change that does not is listed in `refused` and the rest go on.
+   */
+  async pull(cursor: string, limit: number): Promise<PulledPage> {
     const q = new URLSearchParams({ cursor, limit: String(limit) });
-    return (await this.request<PullResponse>('GET', `/v1/sync/pull?${q}`)).body;
+    const page = (await this.request('GET', `/v1/sync/pull?${q}`, pullPageSchema)).body;
+    const parsed = parsePullPage(page, cursor);
+    if (parsed.stalled)
+      throw new SyncAnswerError(
+        'GET /v1/sync/pull',
+        'nextCursor',
+        'says there is more but does not move past the cursor it was given',
+        200,
+      );
+    return parsed;
   }
   async submit(projectId: string, idempotencyKey: string): Promise<SubmitResponse> {
     return (
-      await this.request<SubmitResponse>(
+      await this.request(
         'POST',
         `/v1/projects/${projectId}/submit`,
+        submitResponseSchema,
         {},
         { [IDEMPOTENCY_HEADER]: idempotencyKey },
       )
     ).body;
   }
   async presign(req: PresignRequest): Promise<PresignResponse> {
-    return (await this.request<PresignResponse>('POST', '/v1/attachments/presign', req)).body;
+    return (await this.request('POST', '/v1/attachments/presign', presignResponseSchema, req)).body;
   }
   async presignParts(sha256: string, uploadId: string, partNumbers: number[]) {
     return (
-      await this.request<{ parts: { partNumber: number; url: string }[]; expiresAt: string }>(
-        'POST',
-        '/v1/attachments/multipart/parts',
-        { sha256, uploadId, partNumbers },
-      )
+      await this.request('POST', '/v1/attachments/multipart/parts', multipartPartsResponseSchema, {
+        sha256,
+        uploadId,
+        partNumbers,
+      })
     ).body;
   }
   async completeMultipart(
@@ -147,20 +224,23 @@ export class SyncApi {
     uploadId: string,
     parts: { partNumber: number; etag: string }[],
   ) {
-    await this.request('POST', '/v1/attachments/multipart/complete', { sha256, uploadId, parts });
+    await this.request(
+      'POST',
+      '/v1/attachments/multipart/complete',
+      multipartCompleteResponseSchema,
+      {
+        sha256,
+        uploadId,
+        parts,
+      },
+    );
   }
   async attach(req: AttachRequest): Promise<{ id: string; version: number }> {
-    return (
-      await this.request<{ id: string; version: number }>('POST', '/v1/attachments/attach', req)
-    ).body;
+    return (await this.request('POST', '/v1/attachments/attach', attachmentSchema, req)).body;
   }
   async downloadUrl(id: string): Promise<{ url: string; sha256: string; size: number }> {
-    return (
-      await this.request<{ url: string; sha256: string; size: number }>(
-        'GET',
-        `/v1/attachments/${id}/download`,
-      )
-    ).body;
+    return (await this.request('GET', `/v1/attachments/${id}/download`, downloadResponseSchema))
+      .body;
   }
 
   /** PUT bytes to a presigned URL (S3/MinIO); returns the ETag. */

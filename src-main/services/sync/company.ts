@@ -1,5 +1,8 @@
 import type Database from 'better-sqlite3';
+import { and, eq, isNull } from 'drizzle-orm';
 import { companySchema } from '../../../src-shared/quotes';
+import { drizzleOf } from '../../db/client';
+import { outbox } from '../../db/schema';
 import { appendAudit } from '../audit';
 import { enqueueOutbox } from '../outbox';
 import type { EntityApplier } from './appliers';
@@ -34,7 +37,11 @@ export function queueCompany(sqlite: Database.Database, at: string): boolean {
   const org = syncOrgId(sqlite);
   const company = storedCompany(sqlite);
   if (!org || !company) return false;
-  sqlite.prepare(`DELETE FROM outbox WHERE entity = 'company' AND batch_id IS NULL`).run(); // an unsent older copy is superseded by this one
+  // an unsent older copy is superseded by this one
+  drizzleOf(sqlite)
+    .delete(outbox)
+    .where(and(eq(outbox.entity, 'company'), isNull(outbox.batchId)))
+    .run();
   enqueueOutbox(sqlite, { entity: 'company', entityId: org, op: 'upsert', data: company, at });
   return true;
 }

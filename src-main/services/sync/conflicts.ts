@@ -1,4 +1,6 @@
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { AppError, notFound } from '../../../src-shared/errors';
+import { outbox, syncConflicts } from '../../db/schema';
 import { appendAudit } from '../audit';
 import type { ServiceContext } from '../context';
 import { enqueueOutbox } from '../outbox';
@@ -61,19 +63,7 @@ function setPath(o: Record<string, unknown>, path: string, v: unknown) {
   cur[parts[parts.length - 1]] = v;
 }
 
-interface Row {
-  id: string;
-  entity: string;
-  entity_id: string;
-  mine: string;
-  theirs: string | null;
-  theirs_deleted: number;
-  server_version: number;
-  base: string | null;
-  theirs_author: string | null;
-  theirs_at: string | null;
-  created_at: string;
-}
+type Row = typeof syncConflicts.$inferSelect;
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -117,35 +107,37 @@ export function listConflicts(
   ctx: ServiceContext,
   appliers: Record<string, EntityApplier>,
 ): ConflictView[] {
-  const rows = ctx.sqlite
-    .prepare('SELECT * FROM sync_conflicts WHERE resolved_at IS NULL ORDER BY created_at')
-    .all() as Row[];
+  const rows: Row[] = ctx.db
+    .select()
+    .from(syncConflicts)
+    .where(isNull(syncConflicts.resolvedAt))
+    .orderBy(asc(syncConflicts.createdAt))
+    .all();
   return rows.map((r) => {
     // "mine" is the local copy now (it may have been edited since the conflict arose)
     const mine =
-      appliers[r.entity]?.local(ctx, r.entity_id) ??
-      (JSON.parse(r.mine) as Record<string, unknown>);
+      appliers[r.entity]?.local(ctx, r.entityId) ?? (JSON.parse(r.mine) as Record<string, unknown>);
     const theirs = r.theirs ? (JSON.parse(r.theirs) as Record<string, unknown>) : null;
     const base = r.base ? (JSON.parse(r.base) as Record<string, unknown>) : null;
     // a deletion on the server is always a question, whatever the fields say
-    const { fields, merged } = r.theirs_deleted
+    const { fields, merged } = r.theirsDeleted
       ? compareThreeWay(r.entity, mine, theirs, null)
       : compareThreeWay(r.entity, mine, theirs, base);
-    const author = r.theirs_author ? (JSON.parse(r.theirs_author) as { name?: string }) : null;
+    const author = r.theirsAuthor ? (JSON.parse(r.theirsAuthor) as { name?: string }) : null;
     return {
       id: r.id,
       entity: r.entity,
-      entityId: r.entity_id,
-      title: String(mine.name ?? theirs?.name ?? r.entity_id),
-      createdAt: r.created_at,
-      serverVersion: r.server_version,
-      theirsDeleted: !!r.theirs_deleted,
+      entityId: r.entityId,
+      title: String(mine.name ?? theirs?.name ?? r.entityId),
+      createdAt: r.createdAt,
+      serverVersion: r.serverVersion,
+      theirsDeleted: !!r.theirsDeleted,
       mine,
       theirs,
       fields,
       merged,
       theirsBy: author?.name ?? null,
-      theirsAt: r.theirs_at,
+      theirsAt: r.theirsAt,
     };
   });
 }
@@ -197,9 +189,10 @@ export function resolveConflict(
       conflict.theirsDeleted ? null : conflict.theirs,
     );
     // the held edits are folded into the chosen copy
-    ctx.sqlite
-      .prepare('DELETE FROM outbox WHERE entity = ? AND entity_id = ?')
-      .run(conflict.entity, conflict.entityId);
+    ctx.db
+      .delete(outbox)
+      .where(and(eq(outbox.entity, conflict.entity), eq(outbox.entityId, conflict.entityId)))
+      .run();
     if (choice !== 'theirs' && result) {
       // the whole record goes out: what this laptop keeps of it over the server's full copy
       enqueueOutbox(ctx.sqlite, {
@@ -210,9 +203,11 @@ export function resolveConflict(
         at,
       });
     }
-    ctx.sqlite
-      .prepare('UPDATE sync_conflicts SET resolved_at = ?, resolution = ? WHERE id = ?')
-      .run(at, choice, id);
+    ctx.db
+      .update(syncConflicts)
+      .set({ resolvedAt: at, resolution: choice })
+      .where(eq(syncConflicts.id, id))
+      .run();
     appendAudit(ctx.sqlite, {
       actor,
       at,

@@ -1,4 +1,6 @@
+import { and, count, eq, isNull, notExists, sql } from 'drizzle-orm';
 import { AppError } from '../../../src-shared/errors';
+import { outbox, syncConflicts, syncEntities } from '../../db/schema';
 import type { ServiceContext } from '../context';
 import type { FileStore } from '../attachments';
 import { SyncApi, SyncHttpError } from './api';
@@ -18,6 +20,7 @@ import { isolateRefusedBatch } from './isolate';
 import { nextUnit, noteAttempt, parkedRows, pendingCount, pushBatch, pushSubmit } from './push';
 import { discardParked, unpark, type ParkedView } from './park';
 import { pullAll } from './pull';
+import { refusedPulls, type RefusedPull } from './refused';
 import { KEYS, getSetting, setSetting } from './state';
 import { isInsecureServer, logIn } from './sign-in';
 import { downloadAttachment, pushAttachment, type Progress } from './uploads';
@@ -34,6 +37,8 @@ export interface SyncStatus {
   pending: number;
   conflicts: number;
   parked: ParkedView[];
+  /** pulled records not applied because they fail the shared schemas */
+  refused: RefusedPull[];
   progress: Progress | null;
   massDelete: { count: number; total: number } | null;
   nextAttemptAt: string | null;
@@ -128,12 +133,14 @@ export class SyncEngine {
       lastSyncAt: getSetting(this.ctx.sqlite, KEYS.lastSyncAt),
       lastError: this.lastError,
       pending: pendingCount(this.ctx),
-      conflicts: (
-        this.ctx.sqlite
-          .prepare('SELECT count(*) AS n FROM sync_conflicts WHERE resolved_at IS NULL')
-          .get() as { n: number }
-      ).n,
+      conflicts:
+        this.ctx.db
+          .select({ n: count() })
+          .from(syncConflicts)
+          .where(isNull(syncConflicts.resolvedAt))
+          .get()?.n ?? 0,
       parked: parkedRows(this.ctx),
+      refused: refusedPulls(this.ctx.sqlite),
       progress: this.progress,
       massDelete: this.massDelete,
       nextAttemptAt: this.nextAttemptAt ? new Date(this.nextAttemptAt).toISOString() : null,
@@ -347,13 +354,15 @@ export class SyncEngine {
   /** Re-pull everything from the start, keeping every local pending change. */
   async repair(): Promise<void> {
     setSetting(this.ctx.sqlite, KEYS.cursor, '0');
-    this.ctx.sqlite
-      .prepare(
-        `DELETE FROM sync_entities WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.entity = sync_entities.entity AND o.entity_id = sync_entities.entity_id)`,
-      )
-      .run();
+    const pendingHere = this.ctx.db
+      .select({ one: sql`1` })
+      .from(outbox)
+      .where(
+        and(eq(outbox.entity, syncEntities.entity), eq(outbox.entityId, syncEntities.entityId)),
+      );
+    this.ctx.db.delete(syncEntities).where(notExists(pendingHere)).run();
     // parked rows get another chance after a repair
-    unpark(this.ctx.sqlite, '');
+    unpark(this.ctx.sqlite);
     await this.syncNow();
   }
 

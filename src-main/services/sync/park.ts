@@ -1,11 +1,14 @@
 import type Database from 'better-sqlite3';
+import { aliasedTable, and, asc, eq, max, sql, type SQL } from 'drizzle-orm';
 import { notFound } from '../../../src-shared/errors';
 import { fieldLabel } from '../../../src-shared/sync/labels';
 import { cleanText } from '../../../src-shared/validation';
+import { drizzleOf } from '../../db/client';
+import { outbox, projects } from '../../db/schema';
 import { appendAudit } from '../audit';
 import type { ServiceContext } from '../context';
 import type { EntityApplier } from './appliers';
-import { baseData, seenChange, setServerVersion } from './state';
+import { baseData, hasPending, seenChange, setServerVersion } from './state';
 
 /** The batch_id of a row the server refused: kept with its reason, never resent on its own. */
 export const PARKED = 'parked';
@@ -33,22 +36,33 @@ export function park(
   reason: { code: string; message: string; field?: string | null },
   at: string,
 ): void {
-  const stmt = sqlite.prepare(
-    `UPDATE outbox SET batch_id = '${PARKED}', base_version = NULL, last_error = ?, park_code = ?, park_field = ?, parked_at = ? WHERE seq = ?`,
-  );
   // a server's message is shown as is, but never more than a paragraph of it
   const message = reason.message.slice(0, 1000);
-  for (const seq of seqs) stmt.run(message, reason.code, reason.field ?? null, at, seq);
+  const db = drizzleOf(sqlite);
+  for (const seq of seqs)
+    db.update(outbox)
+      .set({
+        batchId: PARKED,
+        baseVersion: null,
+        lastError: message,
+        parkCode: reason.code,
+        parkField: reason.field ?? null,
+        parkedAt: at,
+      })
+      .where(eq(outbox.seq, seq))
+      .run();
 }
 
-/** Parked rows go back into the queue (a repair, or the thing they waited for arrived). */
-export function unpark(sqlite: Database.Database, where: string, ...args: unknown[]): number {
-  return sqlite
-    .prepare(
-      `UPDATE outbox SET batch_id = NULL, base_version = NULL, park_code = NULL, park_field = NULL, parked_at = NULL
-       WHERE batch_id = '${PARKED}'${where ? ` AND (${where})` : ''}`,
-    )
-    .run(...args).changes;
+/**
+ * Parked rows go back into the queue (a repair, or the thing they waited for arrived); `where`
+ * narrows which (all parked rows without it).
+ */
+export function unpark(sqlite: Database.Database, where?: SQL): number {
+  return drizzleOf(sqlite)
+    .update(outbox)
+    .set({ batchId: null, baseVersion: null, parkCode: null, parkField: null, parkedAt: null })
+    .where(and(eq(outbox.batchId, PARKED), where))
+    .run().changes;
 }
 
 interface Row {
@@ -63,10 +77,11 @@ interface Row {
 
 function titleOf(sqlite: Database.Database, r: Row, data: Record<string, unknown>) {
   const projectName = (id: unknown) =>
-    (
-      sqlite.prepare('SELECT name FROM projects WHERE id = ?').get(String(id)) as
-        { name: string } | undefined
-    )?.name ?? 'a project';
+    drizzleOf(sqlite)
+      .select({ name: projects.name })
+      .from(projects)
+      .where(eq(projects.id, String(id)))
+      .get()?.name ?? 'a project';
   switch (r.entity) {
     case 'project':
       return `Project “${projectName(r.entity_id)}”`;
@@ -93,13 +108,27 @@ function titleOf(sqlite: Database.Database, r: Row, data: Record<string, unknown
 
 /** One entry per parked record (its latest parked row), oldest first. */
 export function parkedRows(sqlite: Database.Database): ParkedView[] {
-  const rows = sqlite
-    .prepare(
-      `SELECT o.* FROM outbox o WHERE o.batch_id = '${PARKED}'
-         AND o.seq = (SELECT max(seq) FROM outbox x WHERE x.batch_id = '${PARKED}' AND x.entity = o.entity AND x.entity_id = o.entity_id)
-       ORDER BY o.seq`,
-    )
-    .all() as Row[];
+  const x = aliasedTable(outbox, 'x');
+  const latest = drizzleOf(sqlite)
+    .select({ seq: max(x.seq) })
+    .from(x)
+    .where(
+      and(eq(x.batchId, PARKED), eq(x.entity, outbox.entity), eq(x.entityId, outbox.entityId)),
+    );
+  const rows: Row[] = drizzleOf(sqlite)
+    .select({
+      entity: outbox.entity,
+      entity_id: outbox.entityId,
+      data: outbox.data,
+      last_error: outbox.lastError,
+      park_code: outbox.parkCode,
+      park_field: outbox.parkField,
+      parked_at: outbox.parkedAt,
+    })
+    .from(outbox)
+    .where(and(eq(outbox.batchId, PARKED), eq(outbox.seq, sql`(${latest})`)))
+    .orderBy(asc(outbox.seq))
+    .all();
   return rows.map((r) => {
     let data: Record<string, unknown> = {};
     try {
@@ -139,20 +168,22 @@ export function discardParked(
   entityId: string,
 ): void {
   const actor = ctx.actor();
-  const rows = ctx.sqlite
-    .prepare(
-      `SELECT seq, data, last_error FROM outbox WHERE batch_id = '${PARKED}' AND entity = ? AND entity_id = ? ORDER BY seq`,
-    )
-    .all(entity, entityId) as { seq: number; data: string; last_error: string | null }[];
+  const mine = and(
+    eq(outbox.batchId, PARKED),
+    eq(outbox.entity, entity),
+    eq(outbox.entityId, entityId),
+  );
+  const rows = ctx.db
+    .select({ seq: outbox.seq, data: outbox.data, last_error: outbox.lastError })
+    .from(outbox)
+    .where(mine)
+    .orderBy(asc(outbox.seq))
+    .all();
   if (!rows.length) throw notFound('The refused change');
   ctx.sqlite.transaction(() => {
     const at = ctx.now();
-    ctx.sqlite
-      .prepare(`DELETE FROM outbox WHERE batch_id = '${PARKED}' AND entity = ? AND entity_id = ?`)
-      .run(entity, entityId);
-    const others = ctx.sqlite
-      .prepare('SELECT 1 FROM outbox WHERE entity = ? AND entity_id = ? LIMIT 1')
-      .get(entity, entityId);
+    ctx.db.delete(outbox).where(mine).run();
+    const others = hasPending(ctx.sqlite, entity, entityId);
     // back to the newest server copy this laptop has seen: a change pulled while this one was
     // parked (held back then), else the version it last matched
     const seen = seenChange(ctx.sqlite, entity, entityId);

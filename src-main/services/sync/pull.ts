@@ -1,9 +1,12 @@
+import { count, eq, isNull } from 'drizzle-orm';
 import type { Change } from '../../../src-shared/sync/protocol';
+import { projects, syncConflicts } from '../../db/schema';
 import type { ServiceContext } from '../context';
 import type { SyncApi } from './api';
 import type { EntityApplier } from './appliers';
 import { cleanDeep } from '../../../src-shared/sync/record-check';
-import { authorActor } from './appliers';
+import { authorActor, PulledRecordError } from './appliers';
+import { RefusedLog } from './refused';
 import {
   getSetting,
   hasPending,
@@ -23,15 +26,20 @@ export const MASS_DELETE_MIN = 3;
 export interface PullOutcome {
   applied: number;
   held: number;
+  /** pulled records not applied because they fail the shared schemas (listed on the Sync screen) */
+  refused: number;
   /** set when a page would delete most local projects: nothing of it was applied */
   massDelete?: { count: number; total: number };
 }
 
 function wouldDelete(ctx: ServiceContext, c: Change): boolean {
   if (c.entity !== 'project') return false;
-  const local = ctx.sqlite.prepare('SELECT deleted_at FROM projects WHERE id = ?').get(c.id) as
-    { deleted_at: string | null } | undefined;
-  if (!local || local.deleted_at) return false;
+  const local = ctx.db
+    .select({ deletedAt: projects.deletedAt })
+    .from(projects)
+    .where(eq(projects.id, c.id))
+    .get();
+  if (!local || local.deletedAt) return false;
   return c.deleted || (typeof c.data?.deletedAt === 'string' && !!c.data.deletedAt);
 }
 
@@ -47,17 +55,15 @@ export async function pullAll(
   appliers: Record<string, EntityApplier>,
   opts: { confirmMassDelete?: boolean; onPage?: (n: number) => void } = {},
 ): Promise<PullOutcome> {
-  const out: PullOutcome = { applied: 0, held: 0 };
+  const out: PullOutcome = { applied: 0, held: 0, refused: 0 };
   for (;;) {
     const cursor = getSetting(ctx.sqlite, KEYS.cursor) ?? '0';
     const page = await api.pull(cursor, PULL_PAGE);
     if (!opts.confirmMassDelete) {
       const deletes = page.changes.filter((c) => wouldDelete(ctx, c)).length;
-      const total = (
-        ctx.sqlite.prepare('SELECT count(*) AS n FROM projects WHERE deleted_at IS NULL').get() as {
-          n: number;
-        }
-      ).n;
+      const total =
+        ctx.db.select({ n: count() }).from(projects).where(isNull(projects.deletedAt)).get()?.n ??
+        0;
       if (deletes >= MASS_DELETE_MIN && deletes > total * MASS_DELETE_SHARE) {
         out.massDelete = { count: deletes, total };
         return out;
@@ -66,6 +72,11 @@ export async function pullAll(
     const touched = new Set<string>();
     ctx.sqlite.transaction(() => {
       const at = ctx.now();
+      const refused = new RefusedLog(ctx.sqlite);
+      for (const r of page.refused) {
+        refused.add({ ...r, at });
+        out.refused++;
+      }
       for (const c of page.changes) {
         const applier = appliers[c.entity];
         if (!applier) continue;
@@ -74,18 +85,17 @@ export async function pullAll(
         const author = c.author ?? null;
         const conflict = openConflict(ctx.sqlite, c.entity, c.id);
         if (conflict) {
-          ctx.sqlite
-            .prepare(
-              'UPDATE sync_conflicts SET theirs = ?, theirs_deleted = ?, server_version = ?, theirs_author = ?, theirs_at = ? WHERE id = ?',
-            )
-            .run(
-              data ? JSON.stringify(data) : null,
-              c.deleted ? 1 : 0,
-              c.version,
-              author ? JSON.stringify(author) : null,
-              c.updatedAt,
-              conflict.id,
-            );
+          ctx.db
+            .update(syncConflicts)
+            .set({
+              theirs: data ? JSON.stringify(data) : null,
+              theirsDeleted: c.deleted,
+              serverVersion: c.version,
+              theirsAuthor: author ? JSON.stringify(author) : null,
+              theirsAt: c.updatedAt,
+            })
+            .where(eq(syncConflicts.id, conflict.id))
+            .run();
           out.held++;
           continue;
         }
@@ -102,12 +112,31 @@ export async function pullAll(
           continue;
         }
         const by = authorActor(author);
-        if (c.deleted) applier.remove(ctx, c.id, at, by);
-        else applier.upsert(ctx, c.id, data ?? {}, at, by);
+        try {
+          if (c.deleted) applier.remove(ctx, c.id, at, by);
+          else applier.upsert(ctx, c.id, data ?? {}, at, by);
+        } catch (err) {
+          if (!(err instanceof PulledRecordError)) throw err;
+          // nothing of it was written; the server version stays, so a later version still applies
+          const { field, message } = err;
+          refused.add({
+            entity: c.entity,
+            entityId: c.id,
+            version: c.version,
+            field,
+            message,
+            at,
+            data,
+          });
+          out.refused++;
+          continue;
+        }
+        refused.clear(c.entity, c.id);
         setServerVersion(ctx.sqlite, c.entity, c.id, c.version, at, c.deleted ? null : data);
         touched.add(c.entity === 'project' ? c.id : String(c.data?.projectId ?? ''));
         out.applied++;
       }
+      refused.save();
       setSetting(ctx.sqlite, KEYS.cursor, page.nextCursor);
     })();
     for (const id of touched) if (id) ctx.events.emit('projects:changed', { id, action: 'synced' });

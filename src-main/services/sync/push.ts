@@ -1,5 +1,7 @@
+import { and, asc, count, eq, inArray, isNull, lt, ne, notExists, or, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import type { Mutation } from '../../../src-shared/sync/protocol';
+import { outbox, syncConflicts } from '../../db/schema';
 import type { ServiceContext } from '../context';
 import { SyncHttpError, type SyncApi } from './api';
 import { PARKED, park, parkedRows as parkedViews, unpark, type ParkedView } from './park';
@@ -18,6 +20,35 @@ export interface OutboxRow {
   base_version: number | null;
 }
 
+/** An outbox row as the sync client reads it (the column names, as before drizzle). */
+export const OUTBOX_ROW = {
+  seq: outbox.seq,
+  mutation_id: outbox.mutationId,
+  entity: outbox.entity,
+  entity_id: outbox.entityId,
+  op: outbox.op,
+  data: outbox.data,
+  created_at: outbox.createdAt,
+  attempts: outbox.attempts,
+  last_error: outbox.lastError,
+  batch_id: outbox.batchId,
+  base_version: outbox.baseVersion,
+  park_code: outbox.parkCode,
+  park_field: outbox.parkField,
+  parked_at: outbox.parkedAt,
+};
+
+const notParked = or(isNull(outbox.batchId), ne(outbox.batchId, PARKED));
+
+function batchRows(ctx: ServiceContext, batchId: string): OutboxRow[] {
+  return ctx.db
+    .select(OUTBOX_ROW)
+    .from(outbox)
+    .where(eq(outbox.batchId, batchId))
+    .orderBy(asc(outbox.seq))
+    .all();
+}
+
 export { PARKED };
 const BATCH_SIZE = 100;
 /** A batch stops growing past this much JSON (the server takes 8 MiB bodies; records <= 1 MiB). */
@@ -25,22 +56,27 @@ export const MAX_BATCH_BYTES = 4 * 1024 * 1024;
 
 /** Rows whose entity waits on an open conflict are held until the user resolves it. */
 function eligibleRows(ctx: ServiceContext, limit: number): OutboxRow[] {
-  return ctx.sqlite
-    .prepare(
-      `SELECT * FROM outbox o
-       WHERE (o.batch_id IS NULL OR o.batch_id != '${PARKED}')
-         AND NOT EXISTS (SELECT 1 FROM sync_conflicts c WHERE c.entity = o.entity AND c.entity_id = o.entity_id AND c.resolved_at IS NULL)
-       ORDER BY o.seq LIMIT ?`,
-    )
-    .all(limit) as OutboxRow[];
+  const open = ctx.db
+    .select({ one: sql`1` })
+    .from(syncConflicts)
+    .where(
+      and(
+        eq(syncConflicts.entity, outbox.entity),
+        eq(syncConflicts.entityId, outbox.entityId),
+        isNull(syncConflicts.resolvedAt),
+      ),
+    );
+  return ctx.db
+    .select(OUTBOX_ROW)
+    .from(outbox)
+    .where(and(notParked, notExists(open)))
+    .orderBy(asc(outbox.seq))
+    .limit(limit)
+    .all();
 }
 
 export function pendingCount(ctx: ServiceContext): number {
-  return (
-    ctx.sqlite
-      .prepare(`SELECT count(*) AS n FROM outbox WHERE batch_id IS NULL OR batch_id != '${PARKED}'`)
-      .get() as { n: number }
-  ).n;
+  return ctx.db.select({ n: count() }).from(outbox).where(notParked).get()?.n ?? 0;
 }
 
 export function parkedRows(ctx: ServiceContext): ParkedView[] {
@@ -63,9 +99,7 @@ export function nextUnit(
   if (!head.length) return null;
   const first = head[0];
   if (first.batch_id) {
-    const rows = ctx.sqlite
-      .prepare('SELECT * FROM outbox WHERE batch_id = ? ORDER BY seq')
-      .all(first.batch_id) as OutboxRow[];
+    const rows = batchRows(ctx, first.batch_id);
     return { kind: 'batch', batchId: first.batch_id, rows };
   }
   if (first.op === 'submit' || first.op === 'attach') return { kind: 'single', row: first };
@@ -84,18 +118,19 @@ export function nextUnit(
   const latest = new Map<string, OutboxRow>();
   for (const r of rows) latest.set(`${r.entity}:${r.entity_id}`, r);
   ctx.sqlite.transaction(() => {
-    const mark = ctx.sqlite.prepare(
-      'UPDATE outbox SET batch_id = ?, base_version = ? WHERE seq = ?',
-    );
     for (const r of rows) {
       const carrier = latest.get(`${r.entity}:${r.entity_id}`) === r;
-      mark.run(batchId, carrier ? serverVersion(ctx.sqlite, r.entity, r.entity_id) : null, r.seq);
+      ctx.db
+        .update(outbox)
+        .set({
+          batchId,
+          baseVersion: carrier ? serverVersion(ctx.sqlite, r.entity, r.entity_id) : null,
+        })
+        .where(eq(outbox.seq, r.seq))
+        .run();
     }
   })();
-  const frozen = ctx.sqlite
-    .prepare('SELECT * FROM outbox WHERE batch_id = ? ORDER BY seq')
-    .all(batchId) as OutboxRow[];
-  return { kind: 'batch', batchId, rows: frozen };
+  return { kind: 'batch', batchId, rows: batchRows(ctx, batchId) };
 }
 
 export interface PushOutcome {
@@ -121,8 +156,14 @@ export async function pushBatch(
   }));
   const out: PushOutcome = { applied: 0, conflicts: 0, rejected: 0 };
   if (!mutations.length) {
-    ctx.sqlite
-      .prepare('DELETE FROM outbox WHERE seq IN (' + rows.map((r) => r.seq).join(',') + ')')
+    ctx.db
+      .delete(outbox)
+      .where(
+        inArray(
+          outbox.seq,
+          rows.map((r) => r.seq),
+        ),
+      )
       .run();
     return out;
   }
@@ -130,10 +171,19 @@ export async function pushBatch(
   const at = ctx.now();
   ctx.sqlite.transaction(() => {
     const byMutation = new Map(carriers.map((r) => [r.mutation_id, r]));
-    const del = ctx.sqlite.prepare(
-      'DELETE FROM outbox WHERE batch_id = ? AND entity = ? AND entity_id = ?',
-    );
-    const batchId = rows[0].batch_id;
+    // a frozen batch always has its id ('' matches no row, as NULL did)
+    const batchId = rows[0].batch_id ?? '';
+    const del = (entity: string, entityId: string) =>
+      ctx.db
+        .delete(outbox)
+        .where(
+          and(
+            eq(outbox.batchId, batchId),
+            eq(outbox.entity, entity),
+            eq(outbox.entityId, entityId),
+          ),
+        )
+        .run();
     for (const result of res.results) {
       const row =
         byMutation.get(result.mutationId.toLowerCase()) ?? byMutation.get(result.mutationId);
@@ -147,19 +197,27 @@ export async function pushBatch(
           at,
           row.op === 'upsert' ? row.data : null,
         );
-        del.run(batchId, row.entity, row.entity_id);
+        del(row.entity, row.entity_id);
         // an older refused version of this record is superseded by the one that just applied
-        ctx.sqlite
-          .prepare(
-            `DELETE FROM outbox WHERE batch_id = '${PARKED}' AND entity = ? AND entity_id = ? AND seq < ?`,
+        ctx.db
+          .delete(outbox)
+          .where(
+            and(
+              eq(outbox.batchId, PARKED),
+              eq(outbox.entity, row.entity),
+              eq(outbox.entityId, row.entity_id),
+              lt(outbox.seq, row.seq),
+            ),
           )
-          .run(row.entity, row.entity_id, row.seq);
+          .run();
         // records refused because their project was not on the server yet get another go
         if (row.entity === 'project')
           unpark(
             ctx.sqlite,
-            `park_code IN ('PROJECT_NOT_FOUND', 'NOT_FOUND') AND json_extract(data, '$.projectId') = ?`,
-            row.entity_id,
+            and(
+              inArray(outbox.parkCode, ['PROJECT_NOT_FOUND', 'NOT_FOUND']),
+              eq(sql`json_extract(${outbox.data}, '$.projectId')`, row.entity_id),
+            ),
           );
         out.applied++;
       } else if (result.status === 'conflict') {
@@ -168,25 +226,23 @@ export async function pushBatch(
         const seen = seenChange(ctx.sqlite, row.entity, row.entity_id);
         const fromSeen = seen && seen.version === result.serverVersion ? seen : null;
         const base = baseData(ctx.sqlite, row.entity, row.entity_id);
-        ctx.sqlite
-          .prepare(
-            `INSERT INTO sync_conflicts (id, entity, entity_id, mine, theirs, theirs_deleted, server_version, base, theirs_author, theirs_at, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            randomUUID(),
-            row.entity,
-            row.entity_id,
-            row.data,
-            result.serverData ? JSON.stringify(result.serverData) : null,
-            result.deleted ? 1 : 0,
-            result.serverVersion,
-            base ? JSON.stringify(base) : null,
-            fromSeen?.author ? JSON.stringify(fromSeen.author) : null,
-            fromSeen?.at ?? null,
-            at,
-          );
-        del.run(batchId, row.entity, row.entity_id);
+        ctx.db
+          .insert(syncConflicts)
+          .values({
+            id: randomUUID(),
+            entity: row.entity,
+            entityId: row.entity_id,
+            mine: row.data,
+            theirs: result.serverData ? JSON.stringify(result.serverData) : null,
+            theirsDeleted: result.deleted,
+            serverVersion: result.serverVersion,
+            base: base ? JSON.stringify(base) : null,
+            theirsAuthor: fromSeen?.author ? JSON.stringify(fromSeen.author) : null,
+            theirsAt: fromSeen?.at ?? null,
+            createdAt: at,
+          })
+          .run();
+        del(row.entity, row.entity_id);
         out.conflicts++;
       } else {
         // the server can never apply this as sent: park it with the reason (never drop it)
@@ -207,12 +263,12 @@ export async function pushSubmit(ctx: ServiceContext, api: SyncApi, row: OutboxR
     const r = await api.submit(row.entity_id, row.mutation_id);
     ctx.sqlite.transaction(() => {
       setServerVersion(ctx.sqlite, 'project', row.entity_id, r.version, ctx.now());
-      ctx.sqlite.prepare('DELETE FROM outbox WHERE seq = ?').run(row.seq);
+      ctx.db.delete(outbox).where(eq(outbox.seq, row.seq)).run();
     })();
   } catch (err) {
     if (err instanceof SyncHttpError && err.code === 'ALREADY_SUBMITTED') {
       // someone (or an earlier attempt under another key) submitted it already: nothing to redo
-      ctx.sqlite.prepare('DELETE FROM outbox WHERE seq = ?').run(row.seq);
+      ctx.db.delete(outbox).where(eq(outbox.seq, row.seq)).run();
       return;
     }
     if (err instanceof SyncHttpError && err.kind === 'client' && err.status !== 403) {
@@ -233,11 +289,14 @@ export function splitBatch(ctx: ServiceContext, rows: OutboxRow[]): void {
   const keep = new Set(
     carriers.slice(0, Math.ceil(carriers.length / 2)).map((r) => `${r.entity}:${r.entity_id}`),
   );
-  const release = ctx.sqlite.prepare(
-    'UPDATE outbox SET batch_id = NULL, base_version = NULL, attempts = 0 WHERE seq = ?',
-  );
   ctx.sqlite.transaction(() => {
-    for (const r of rows) if (!keep.has(`${r.entity}:${r.entity_id}`)) release.run(r.seq);
+    for (const r of rows)
+      if (!keep.has(`${r.entity}:${r.entity_id}`))
+        ctx.db
+          .update(outbox)
+          .set({ batchId: null, baseVersion: null, attempts: 0 })
+          .where(eq(outbox.seq, r.seq))
+          .run();
   })();
 }
 
@@ -246,7 +305,9 @@ export function carrierCount(rows: OutboxRow[]): number {
 }
 
 export function noteAttempt(ctx: ServiceContext, seq: number, error: string): void {
-  ctx.sqlite
-    .prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE seq = ?')
-    .run(error, seq);
+  ctx.db
+    .update(outbox)
+    .set({ attempts: sql`${outbox.attempts} + 1`, lastError: error })
+    .where(eq(outbox.seq, seq))
+    .run();
 }

@@ -1,10 +1,25 @@
+import { and, eq, getTableColumns } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { cleanDeep } from '../../../src-shared/sync/record-check';
 import { badCharacter, cleanText } from '../../../src-shared/validation';
 import { appendAudit } from '../audit';
 import type { ServiceContext } from '../context';
 import { enqueueOutbox } from '../outbox';
-import { projectData } from './appliers';
-import { getSetting, KEYS, setSetting } from './state';
+import {
+  attachments,
+  designDrafts,
+  designRevisions,
+  outbox,
+  priceBookVersions,
+  profile,
+  projects,
+  quoteRevisions,
+  settings,
+  syncConflicts,
+  syncEntities,
+} from '../../db/schema';
+import { syncData, toProject } from '../projects';
+import { getSetting, hasPending, KEYS, setSetting } from './state';
 
 /**
  * The one-time repair of text stored before the shared schemas refused unstorable characters
@@ -16,7 +31,8 @@ import { getSetting, KEYS, setSetting } from './state';
 export const REPAIR_ACTOR = 'Signwright (data repair)';
 
 interface Target {
-  table: string;
+  table: SQLiteTable;
+  /** property names of the table's drizzle columns */
   key: string;
   entity: string;
   single?: string[];
@@ -26,41 +42,41 @@ interface Target {
 
 const TARGETS: Target[] = [
   {
-    table: 'projects',
+    table: projects,
     key: 'id',
     entity: 'project',
     single: [
       'name',
-      'customer_company',
-      'customer_contact',
-      'customer_email',
-      'customer_phone',
-      'site_address',
+      'customerCompany',
+      'customerContact',
+      'customerEmail',
+      'customerPhone',
+      'siteAddress',
       'jurisdiction',
     ],
     multi: ['notes'],
   },
-  { table: 'profile', key: 'id', entity: 'profile', single: ['name', 'initials'] },
-  { table: 'design_revisions', key: 'id', entity: 'design', single: ['note'], json: ['input'] },
-  { table: 'design_drafts', key: 'project_id', entity: 'design-draft', json: ['input'] },
+  { table: profile, key: 'id', entity: 'profile', single: ['name', 'initials'] },
+  { table: designRevisions, key: 'id', entity: 'design', single: ['note'], json: ['input'] },
+  { table: designDrafts, key: 'projectId', entity: 'design-draft', json: ['input'] },
   {
-    table: 'quote_revisions',
+    table: quoteRevisions,
     key: 'id',
     entity: 'quote',
     single: ['note'],
-    json: ['priced', 'overrides', 'manual_lines', 'header'],
+    json: ['priced', 'overrides', 'manualLines', 'header'],
   },
   {
-    table: 'price_book_versions',
+    table: priceBookVersions,
     key: 'id',
     entity: 'price-book',
     single: ['note'],
     json: ['items'],
   },
-  { table: 'attachments', key: 'id', entity: 'attachment', single: ['file_name'] },
-  { table: 'settings', key: 'key', entity: 'settings', json: ['value'] },
-  { table: 'outbox', key: 'seq', entity: 'outbox', json: ['data'] },
-  { table: 'sync_conflicts', key: 'id', entity: 'sync-conflict', json: ['mine', 'theirs', 'base'] },
+  { table: attachments, key: 'id', entity: 'attachment', single: ['fileName'] },
+  { table: settings, key: 'key', entity: 'settings', json: ['value'] },
+  { table: outbox, key: 'seq', entity: 'outbox', json: ['data'] },
+  { table: syncConflicts, key: 'id', entity: 'sync-conflict', json: ['mine', 'theirs', 'base'] },
 ];
 
 /** A JSON text whose strings hold something cleanText would change (cheap test first). */
@@ -84,16 +100,14 @@ export function repairStoredText(ctx: ServiceContext): number {
   ctx.sqlite.transaction(() => {
     const at = ctx.now();
     for (const t of TARGETS) {
-      if (
-        !ctx.sqlite
-          .prepare(`SELECT 1 FROM sqlite_master WHERE type='table' AND name=?`)
-          .get(t.table)
-      )
-        continue;
-      const cols = [t.key, ...(t.single ?? []), ...(t.multi ?? []), ...(t.json ?? [])];
+      const columns = getTableColumns(t.table) as Record<string, SQLiteColumn>;
+      const keys = [
+        ...new Set([t.key, ...(t.single ?? []), ...(t.multi ?? []), ...(t.json ?? [])]),
+      ];
       // read first, write after: an UPDATE cannot run while a SELECT still iterates
-      const all = ctx.sqlite
-        .prepare(`SELECT ${[...new Set(cols)].join(', ')} FROM ${t.table}`)
+      const all = ctx.db
+        .select(Object.fromEntries(keys.map((k) => [k, columns[k]])))
+        .from(t.table)
         .all() as Record<string, unknown>[];
       for (const row of all) {
         const set: Record<string, unknown> = {};
@@ -110,24 +124,22 @@ export function repairStoredText(ctx: ServiceContext): number {
           const v = cleanJson(row[c] as string | null);
           if (v !== null) set[c] = v;
         }
-        const cols = Object.keys(set);
-        if (!cols.length) continue;
-        ctx.sqlite
-          .prepare(
-            `UPDATE ${t.table} SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE ${t.key} = @__key`,
-          )
-          .run({ ...set, __key: row[t.key] });
+        const changed = Object.keys(set);
+        if (!changed.length) continue;
+        ctx.db.update(t.table).set(set).where(eq(columns[t.key], row[t.key])).run();
         repaired++;
+        // the audit event names the stored columns, as it always has
+        const named = (k: string) => columns[k].name;
         appendAudit(ctx.sqlite, {
           actor: REPAIR_ACTOR,
           at,
           action: 'repair.text-cleaned',
           entity: t.entity,
           entityId: String(row[t.key]),
-          before: Object.fromEntries(cols.map((c) => [c, row[c]])),
-          after: set,
+          before: Object.fromEntries(changed.map((c) => [named(c), row[c]])),
+          after: Object.fromEntries(changed.map((c) => [named(c), set[c]])),
         });
-        if (t.table === 'projects') requeueProject(ctx, String(row.id), at);
+        if (t.table === projects) requeueProject(ctx, String(row.id), at);
       }
     }
     setSetting(ctx.sqlite, KEYS.textRepaired, at);
@@ -137,22 +149,19 @@ export function repairStoredText(ctx: ServiceContext): number {
 
 /** A repaired project the server has, with nothing queued, is sent again in its clean form. */
 function requeueProject(ctx: ServiceContext, id: string, at: string) {
-  const known = ctx.sqlite
-    .prepare(`SELECT 1 FROM sync_entities WHERE entity = 'project' AND entity_id = ?`)
-    .get(id);
-  const queued = ctx.sqlite
-    .prepare(`SELECT 1 FROM outbox WHERE entity = 'project' AND entity_id = ?`)
-    .get(id);
-  if (!known || queued) return;
-  const row = ctx.sqlite.prepare('SELECT * FROM projects WHERE id = ?').get(id) as Record<
-    string,
-    unknown
-  >;
+  const known = ctx.db
+    .select({ v: syncEntities.serverVersion })
+    .from(syncEntities)
+    .where(and(eq(syncEntities.entity, 'project'), eq(syncEntities.entityId, id)))
+    .get();
+  if (!known || hasPending(ctx.sqlite, 'project', id)) return;
+  const row = ctx.db.select().from(projects).where(eq(projects.id, id)).get();
+  if (!row) return;
   enqueueOutbox(ctx.sqlite, {
     entity: 'project',
     entityId: id,
     op: 'upsert',
-    data: projectData(row),
+    data: syncData(toProject(row)),
     at,
   });
 }

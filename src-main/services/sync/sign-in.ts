@@ -1,8 +1,10 @@
+import { eq } from 'drizzle-orm';
 import { AppError } from '../../../src-shared/errors';
 import { isInsecureServer } from '../../../src-shared/sync/client';
 import { cleanText } from '../../../src-shared/validation';
 
 export { isInsecureServer };
+import { outbox, profile, syncEntities } from '../../db/schema';
 import type { ServiceContext } from '../context';
 import { SyncApi, SyncHttpError } from './api';
 import { queueCompany } from './company';
@@ -70,25 +72,33 @@ export async function logIn(
   ctx.sqlite.transaction(() => {
     if (previous && previous !== feed) {
       setSetting(ctx.sqlite, KEYS.cursor, '0');
-      ctx.sqlite.prepare('DELETE FROM sync_entities').run();
+      ctx.db.delete(syncEntities).run();
     }
     setSetting(ctx.sqlite, KEYS.serverUrl, feed);
     // company details saved before there was an org id go out now (id = the org id)
-    const pending = ctx.sqlite.prepare(`SELECT 1 FROM outbox WHERE entity = 'company'`).get();
+    const pending = ctx.db
+      .select({ seq: outbox.seq })
+      .from(outbox)
+      .where(eq(outbox.entity, 'company'))
+      .limit(1)
+      .get();
     if (!pending) queueCompany(ctx.sqlite, ctx.now());
     // the server's name fills the profile only when there is none: a local name and initials
     // the estimator chose are theirs (signing in once turned "AE" into "A(A")
     const now = ctx.now();
-    const current = ctx.sqlite.prepare(`SELECT name FROM profile WHERE id = 'local'`).get() as
-      { name: string } | undefined;
+    const current = ctx.db
+      .select({ name: profile.name })
+      .from(profile)
+      .where(eq(profile.id, 'local'))
+      .get();
     if (!current?.name?.trim()) {
       const name = cleanText(res.user.name).trim().slice(0, 100) || res.user.email;
-      ctx.sqlite
-        .prepare(
-          `INSERT INTO profile (id, name, initials, created_at, updated_at) VALUES ('local', ?, ?, ?, ?)
-           ON CONFLICT(id) DO UPDATE SET name = excluded.name, initials = excluded.initials, updated_at = excluded.updated_at`,
-        )
-        .run(name, initialsOf(name), now, now);
+      const initials = initialsOf(name);
+      ctx.db
+        .insert(profile)
+        .values({ id: 'local', name, initials, createdAt: now, updatedAt: now })
+        .onConflictDoUpdate({ target: profile.id, set: { name, initials, updatedAt: now } })
+        .run();
     }
   })();
   return { serverUrl: api.baseUrl, token: res.token, expiresAt: res.expiresAt, user: res.user };

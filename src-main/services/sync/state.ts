@@ -1,21 +1,31 @@
 import type Database from 'better-sqlite3';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { drizzleOf } from '../../db/client';
+import { outbox, settings, syncConflicts, syncEntities } from '../../db/schema';
 
 /** Small persisted sync facts (cursor, last sync) in the settings table. */
 export function getSetting(sqlite: Database.Database, key: string): string | null {
-  const r = sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
-    { value: string } | undefined;
+  const r = drizzleOf(sqlite)
+    .select({ value: settings.value })
+    .from(settings)
+    .where(eq(settings.key, key))
+    .get();
   return r?.value ?? null;
 }
 
+const NOW = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+
 export function setSetting(sqlite: Database.Database, key: string, value: string | null): void {
-  if (value === null) sqlite.prepare('DELETE FROM settings WHERE key = ?').run(key);
+  const db = drizzleOf(sqlite);
+  if (value === null) db.delete(settings).where(eq(settings.key, key)).run();
   else
-    sqlite
-      .prepare(
-        `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%fZ','now'))
-         ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-      )
-      .run(key, value);
+    db.insert(settings)
+      .values({ key, value, updatedAt: NOW })
+      .onConflictDoUpdate({
+        target: settings.key,
+        set: { value: sql`excluded.value`, updatedAt: sql`excluded.updated_at` },
+      })
+      .run();
 }
 
 export const KEYS = {
@@ -27,10 +37,15 @@ export const KEYS = {
   textRepaired: 'repair.text.v1',
 } as const;
 
+const entityIs = (entity: string, id: string) =>
+  and(eq(syncEntities.entity, entity), eq(syncEntities.entityId, id));
+
 export function serverVersion(sqlite: Database.Database, entity: string, id: string): number {
-  const r = sqlite
-    .prepare('SELECT server_version AS v FROM sync_entities WHERE entity = ? AND entity_id = ?')
-    .get(entity, id) as { v: number } | undefined;
+  const r = drizzleOf(sqlite)
+    .select({ v: syncEntities.serverVersion })
+    .from(syncEntities)
+    .where(entityIs(entity, id))
+    .get();
   return r?.v ?? 0;
 }
 
@@ -52,13 +67,18 @@ export function setServerVersion(
       : typeof baseData === 'string' || baseData === null
         ? baseData
         : JSON.stringify(baseData);
-  sqlite
-    .prepare(
-      `INSERT INTO sync_entities (entity, entity_id, server_version, updated_at, base_data) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT(entity, entity_id) DO UPDATE SET server_version = excluded.server_version, updated_at = excluded.updated_at` +
-        (base === undefined ? '' : ', base_data = excluded.base_data'),
-    )
-    .run(entity, id, version, at, base ?? null);
+  drizzleOf(sqlite)
+    .insert(syncEntities)
+    .values({ entity, entityId: id, serverVersion: version, updatedAt: at, baseData: base ?? null })
+    .onConflictDoUpdate({
+      target: [syncEntities.entity, syncEntities.entityId],
+      set: {
+        serverVersion: sql`excluded.server_version`,
+        updatedAt: sql`excluded.updated_at`,
+        ...(base === undefined ? {} : { baseData: sql`excluded.base_data` }),
+      },
+    })
+    .run();
 }
 
 export function baseData(
@@ -66,9 +86,11 @@ export function baseData(
   entity: string,
   id: string,
 ): Record<string, unknown> | null {
-  const r = sqlite
-    .prepare('SELECT base_data AS b FROM sync_entities WHERE entity = ? AND entity_id = ?')
-    .get(entity, id) as { b: string | null } | undefined;
+  const r = drizzleOf(sqlite)
+    .select({ b: syncEntities.baseData })
+    .from(syncEntities)
+    .where(entityIs(entity, id))
+    .get();
   return r?.b ? (JSON.parse(r.b) as Record<string, unknown>) : null;
 }
 
@@ -83,32 +105,42 @@ export interface Seen {
 
 /** Remembers who wrote a pulled change that was held back behind local edits (for the inbox). */
 export function noteSeen(sqlite: Database.Database, entity: string, id: string, seen: Seen): void {
-  sqlite
-    .prepare(
-      `INSERT INTO sync_entities (entity, entity_id, server_version, updated_at, seen_version, seen_author, seen_at, seen_data)
-       VALUES (?, ?, 0, ?, ?, ?, ?, ?)
-       ON CONFLICT(entity, entity_id) DO UPDATE SET seen_version = excluded.seen_version,
-         seen_author = excluded.seen_author, seen_at = excluded.seen_at, seen_data = excluded.seen_data`,
-    )
-    .run(
+  drizzleOf(sqlite)
+    .insert(syncEntities)
+    .values({
       entity,
-      id,
-      seen.at ?? '',
-      seen.version,
-      seen.author ? JSON.stringify(seen.author) : null,
-      seen.at,
-      seen.deleted ? null : seen.data ? JSON.stringify(seen.data) : null,
-    );
+      entityId: id,
+      serverVersion: 0,
+      updatedAt: seen.at ?? '',
+      seenVersion: seen.version,
+      seenAuthor: seen.author ? JSON.stringify(seen.author) : null,
+      seenAt: seen.at,
+      seenData: seen.deleted ? null : seen.data ? JSON.stringify(seen.data) : null,
+    })
+    .onConflictDoUpdate({
+      target: [syncEntities.entity, syncEntities.entityId],
+      set: {
+        seenVersion: sql`excluded.seen_version`,
+        seenAuthor: sql`excluded.seen_author`,
+        seenAt: sql`excluded.seen_at`,
+        seenData: sql`excluded.seen_data`,
+      },
+    })
+    .run();
 }
 
 export function seenChange(sqlite: Database.Database, entity: string, id: string): Seen | null {
-  const r = sqlite
-    .prepare(
-      'SELECT seen_version AS v, seen_author AS a, seen_at AS t, seen_data AS d, server_version AS sv FROM sync_entities WHERE entity = ? AND entity_id = ?',
-    )
-    .get(entity, id) as
-    | { v: number | null; a: string | null; t: string | null; d: string | null; sv: number }
-    | undefined;
+  const r = drizzleOf(sqlite)
+    .select({
+      v: syncEntities.seenVersion,
+      a: syncEntities.seenAuthor,
+      t: syncEntities.seenAt,
+      d: syncEntities.seenData,
+      sv: syncEntities.serverVersion,
+    })
+    .from(syncEntities)
+    .where(entityIs(entity, id))
+    .get();
   if (!r || r.v === null || r.v <= r.sv) return null;
   return {
     version: r.v,
@@ -120,9 +152,12 @@ export function seenChange(sqlite: Database.Database, entity: string, id: string
 }
 
 export function hasPending(sqlite: Database.Database, entity: string, id: string): boolean {
-  return !!sqlite
-    .prepare('SELECT 1 FROM outbox WHERE entity = ? AND entity_id = ? LIMIT 1')
-    .get(entity, id);
+  return !!drizzleOf(sqlite)
+    .select({ one: sql`1` })
+    .from(outbox)
+    .where(and(eq(outbox.entity, entity), eq(outbox.entityId, id)))
+    .limit(1)
+    .get();
 }
 
 export function openConflict(
@@ -130,9 +165,16 @@ export function openConflict(
   entity: string,
   id: string,
 ): { id: string } | undefined {
-  return sqlite
-    .prepare(
-      'SELECT id FROM sync_conflicts WHERE entity = ? AND entity_id = ? AND resolved_at IS NULL LIMIT 1',
+  return drizzleOf(sqlite)
+    .select({ id: syncConflicts.id })
+    .from(syncConflicts)
+    .where(
+      and(
+        eq(syncConflicts.entity, entity),
+        eq(syncConflicts.entityId, id),
+        isNull(syncConflicts.resolvedAt),
+      ),
     )
-    .get(entity, id) as { id: string } | undefined;
+    .limit(1)
+    .get();
 }

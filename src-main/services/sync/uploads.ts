@@ -1,6 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../src-shared/errors';
 import fs from 'node:fs';
+import { attachments, attachmentUploads, outbox } from '../../db/schema';
 import type { ServiceContext } from '../context';
 import { markPresent, type FileStore } from '../attachments';
 import { SyncHttpError, type SyncApi } from './api';
@@ -24,6 +26,15 @@ interface UploadState {
   part_count: number;
   done_parts: string;
 }
+
+/** The attachment_uploads columns an UploadState reads. */
+const UPLOAD_STATE = {
+  upload_id: attachmentUploads.uploadId,
+  part_size: attachmentUploads.partSize,
+  part_count: attachmentUploads.partCount,
+  done_parts: attachmentUploads.doneParts,
+};
+const uploadOf = (sha256: string) => eq(attachmentUploads.sha256, sha256);
 
 function readSlice(file: string, start: number, length: number): Uint8Array {
   const fd = fs.openSync(file, 'r');
@@ -72,9 +83,11 @@ export async function pushAttachment(
     return;
   }
   const label = `Uploading ${meta.fileName}`;
-  const state = ctx.sqlite
-    .prepare('SELECT * FROM attachment_uploads WHERE sha256 = ?')
-    .get(meta.sha256) as UploadState | undefined;
+  const state: UploadState | undefined = ctx.db
+    .select(UPLOAD_STATE)
+    .from(attachmentUploads)
+    .where(uploadOf(meta.sha256))
+    .get();
   try {
     if (state) await resumeMultipart(ctx, api, file, meta, state, label, onProgress);
     else {
@@ -89,14 +102,23 @@ export async function pushAttachment(
         await api.putObject(p.url, fs.readFileSync(file));
         onProgress({ label, doneBytes: meta.size, totalBytes: meta.size });
       } else if (p.mode === 'multipart') {
-        ctx.sqlite
-          .prepare(
-            'INSERT OR REPLACE INTO attachment_uploads (sha256, upload_id, part_size, part_count, done_parts, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
-          )
-          .run(meta.sha256, p.uploadId, p.partSize, p.parts.length, '[]', ctx.now());
-        const fresh = ctx.sqlite
-          .prepare('SELECT * FROM attachment_uploads WHERE sha256 = ?')
-          .get(meta.sha256) as UploadState;
+        const start = {
+          uploadId: p.uploadId,
+          partSize: p.partSize,
+          partCount: p.parts.length,
+          doneParts: '[]',
+          updatedAt: ctx.now(),
+        };
+        ctx.db
+          .insert(attachmentUploads)
+          .values({ sha256: meta.sha256, ...start })
+          .onConflictDoUpdate({ target: attachmentUploads.sha256, set: start })
+          .run();
+        const fresh = ctx.db
+          .select(UPLOAD_STATE)
+          .from(attachmentUploads)
+          .where(uploadOf(meta.sha256))
+          .get()!;
         await uploadParts(ctx, api, file, meta, fresh, p.parts, label, onProgress);
       }
     }
@@ -110,10 +132,12 @@ export async function pushAttachment(
     });
     ctx.sqlite.transaction(() => {
       setServerVersion(ctx.sqlite, 'attachment', meta.id, attached.version, ctx.now());
-      ctx.sqlite
-        .prepare('UPDATE attachments SET uploaded_at = ? WHERE id = ?')
-        .run(ctx.now(), meta.id);
-      ctx.sqlite.prepare('DELETE FROM outbox WHERE seq = ?').run(row.seq);
+      ctx.db
+        .update(attachments)
+        .set({ uploadedAt: ctx.now() })
+        .where(eq(attachments.id, meta.id))
+        .run();
+      ctx.db.delete(outbox).where(eq(outbox.seq, row.seq)).run();
     })();
     ctx.events.emit('attachments:changed', { projectId: meta.projectId });
   } catch (err) {
@@ -122,7 +146,7 @@ export async function pushAttachment(
       (err.code === 'HASH_MISMATCH' || err.code === 'UPLOAD_MISSING')
     ) {
       // the stored object is not ours (or vanished): forget the upload state and try again later
-      ctx.sqlite.prepare('DELETE FROM attachment_uploads WHERE sha256 = ?').run(meta.sha256);
+      ctx.db.delete(attachmentUploads).where(uploadOf(meta.sha256)).run();
       throw new SyncHttpError(
         'server',
         `The server could not verify ${meta.fileName}; it will be uploaded again.`,
@@ -158,7 +182,7 @@ async function resumeMultipart(
     } catch (err) {
       if (err instanceof SyncHttpError && err.status === 404) {
         // the server forgot this upload (aborted or expired): start over next round
-        ctx.sqlite.prepare('DELETE FROM attachment_uploads WHERE sha256 = ?').run(meta.sha256);
+        ctx.db.delete(attachmentUploads).where(uploadOf(meta.sha256)).run();
         throw new SyncHttpError('server', 'The upload expired on the server; it restarts.');
       }
       throw err;
@@ -194,9 +218,11 @@ async function uploadParts(
       const bytes = readSlice(file, start, Math.min(state.part_size, meta.size - start));
       const etag = await api.putObject(next.url, bytes);
       doneParts.push({ partNumber: next.partNumber, etag });
-      ctx.sqlite
-        .prepare('UPDATE attachment_uploads SET done_parts = ?, updated_at = ? WHERE sha256 = ?')
-        .run(JSON.stringify(doneParts), ctx.now(), meta.sha256);
+      ctx.db
+        .update(attachmentUploads)
+        .set({ doneParts: JSON.stringify(doneParts), updatedAt: ctx.now() })
+        .where(uploadOf(meta.sha256))
+        .run();
       doneBytes += bytes.length;
       onProgress({ label, doneBytes, totalBytes: meta.size });
     }
@@ -207,7 +233,7 @@ async function uploadParts(
     state.upload_id,
     doneParts.sort((a, b) => a.partNumber - b.partNumber),
   );
-  ctx.sqlite.prepare('DELETE FROM attachment_uploads WHERE sha256 = ?').run(meta.sha256);
+  ctx.db.delete(attachmentUploads).where(uploadOf(meta.sha256)).run();
 }
 
 /** Download on demand; a failure is an answer in words (offline: when it will be there). */
@@ -238,9 +264,11 @@ async function fetchAttachment(
   files: FileStore,
   id: string,
 ): Promise<void> {
-  const row = ctx.sqlite
-    .prepare('SELECT sha256, project_id FROM attachments WHERE id = ?')
-    .get(id) as { sha256: string; project_id: string } | undefined;
+  const row = ctx.db
+    .select({ sha256: attachments.sha256, project_id: attachments.projectId })
+    .from(attachments)
+    .where(eq(attachments.id, id))
+    .get();
   if (!row) return;
   if (files.has(row.sha256)) {
     await markPresent(ctx, files, row.sha256);

@@ -4,6 +4,7 @@ import { toast } from '../../app/toasts';
 import { formatWhen } from '../../../src-shared/format';
 import { ConflictInbox } from './ConflictInbox';
 import { ParkedList } from './ParkedList';
+import { RefusedPullList } from './RefusedPullList';
 import { INSECURE_WARNING, SignInForm } from './SignInForm';
 import { PHASE_LABEL, useSyncStatus } from './use-sync';
 
@@ -31,6 +32,11 @@ export function outcomeMessage(s: Status, done: string): { kind: 'info' | 'error
     return {
       kind: 'info',
       text: `${done} ${s.parked.length} change(s) were not accepted (see below).`,
+    };
+  if (s.refused.length)
+    return {
+      kind: 'info',
+      text: `${done} ${s.refused.length} record(s) from the server were not taken (see below).`,
     };
   return { kind: 'info', text: done };
 }
@@ -132,6 +138,7 @@ export function SyncScreen() {
             </div>
           )}
           <ParkedList parked={s.parked} />
+          <RefusedPullList refused={s.refused} />
           <div className="toolbar" style={{ marginTop: 10 }}>
             <button
               className="btn primary"

@@ -1,5 +1,27 @@
 import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
+/** The sync queue: one row per local change, drained in seq order by the sync client. */
+export const outbox = sqliteTable('outbox', {
+  seq: integer('seq').primaryKey({ autoIncrement: true }),
+  mutationId: text('mutation_id').notNull().unique(),
+  entity: text('entity').notNull(),
+  entityId: text('entity_id').notNull(),
+  /** upsert/delete go through /v1/sync/push; submit and attach have their own endpoints */
+  op: text('op', { enum: ['upsert', 'delete', 'submit', 'attach'] }).notNull(),
+  data: text('data').notNull(),
+  createdAt: text('created_at').notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  lastError: text('last_error'),
+  /** set when the row was sent in a batch: a retry resends exactly that batch (idempotent) */
+  batchId: text('batch_id'),
+  /** the server version the row was sent against (frozen with the batch) */
+  baseVersion: integer('base_version'),
+  /** set when the server refused the row (batch_id = 'parked'): its code and the field at fault */
+  parkCode: text('park_code'),
+  parkField: text('park_field'),
+  parkedAt: text('parked_at'),
+});
+
 /**
  * What the sync client knows of the server: the last server version of every entity it has seen
  * (the baseVersion of the next push), so local edits are never silently applied over remote ones.
@@ -40,34 +62,4 @@ export const syncConflicts = sqliteTable('sync_conflicts', {
   createdAt: text('created_at').notNull(),
   resolvedAt: text('resolved_at'),
   resolution: text('resolution'),
-});
-
-/** Files of a project, kept in a content-addressed local store (file name = SHA-256). */
-export const attachments = sqliteTable('attachments', {
-  id: text('id').primaryKey(),
-  projectId: text('project_id').notNull(),
-  sha256: text('sha256').notNull(),
-  size: integer('size').notNull(),
-  fileName: text('file_name').notNull(),
-  contentType: text('content_type').notNull(),
-  createdAt: text('created_at').notNull(),
-  createdBy: text('created_by').notNull(),
-  /** the bytes are in the local store (always for local files; after download for remote ones) */
-  present: integer('present', { mode: 'boolean' }).notNull().default(true),
-  /** set once the server verified and recorded it */
-  uploadedAt: text('uploaded_at'),
-  hasThumbnail: integer('has_thumbnail', { mode: 'boolean' }).notNull().default(false),
-  /** in the trash (the bytes stay in the local store; restore puts it back) */
-  deletedAt: text('deleted_at'),
-});
-
-/** A multipart upload in progress: what a restart needs to continue from the last finished part. */
-export const attachmentUploads = sqliteTable('attachment_uploads', {
-  sha256: text('sha256').primaryKey(),
-  uploadId: text('upload_id').notNull(),
-  partSize: integer('part_size').notNull(),
-  partCount: integer('part_count').notNull(),
-  /** JSON [{partNumber, etag}] of the parts the server has */
-  doneParts: text('done_parts').notNull().default('[]'),
-  updatedAt: text('updated_at').notNull(),
 });
