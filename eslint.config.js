@@ -46,8 +46,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
-    // Type-aware rules (typescript-eslint's project service reads the tsconfig of each wing)
+    // Type-aware rules (typescript-eslint's project service: tsconfig.json, every file in one program)
     files: ['**/*.{ts,tsx}'],
+    // only in tsconfig.shared.json (tsconfig.json has the DOM's and Node's URL instead)
+    ignores: ['src-shared/web-globals.d.ts'],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },

@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const url = await server.listen(env.PORT, env.HOST);
   const db = opts.databaseUrl ? 'Postgres (DATABASE_URL)' : `PGlite in ${opts.pgliteDir}`;
   const s3 = server.localS3 ? `s3rver at ${server.localS3.endpoint}` : `S3 at ${opts.s3?.endpoint}`;
-  server.app.log.info({ url, db, s3 }, `Signwright server listening on ${url} (docs: ${url}/docs)`);
+  console.log(`Signwright server listening on ${url}  (docs: ${url}/docs; ${db}; ${s3})`);
 
   const stop = async (signal: string) => {
     server.app.log.info({ signal }, 'shutting down');
