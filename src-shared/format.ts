@@ -91,7 +91,7 @@ export function formatPercentBp(bp: number): string {
   return `${formatNumber(bp / 100, 2, { grouping: false, trim: true })} %`;
 }
 
-/** Display precision per UX.md: psf 0.1, lb 1, kip-ft 0.01, ft 0.1, ratios 0.01, yd³ 0.01. */
+/** Display precision per docs/UX.md: psf 0.1, lb 1, kip-ft 0.01, ft 0.1, ratios 0.01, yd³ 0.01. */
 export const units = {
   psf: (v: number) => formatNumber(v, 1),
   lb: (v: number) => formatInteger(v),

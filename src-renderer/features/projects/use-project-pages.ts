@@ -26,7 +26,7 @@ export interface ProjectPages {
 
 /**
  * The project list, paged in as it scrolls: the main process owns the rows, this only asks for
- * the pages the screen shows (STYLE.md 9: no second store of the data). A filter change starts
+ * the pages the screen shows (docs/STYLE.md 9: no second store of the data). A filter change starts
  * over; `projects:changed` refetches the pages already loaded (once per burst), so edits show
  * without a jump.
  * Answers for an older filter are dropped.
