@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createMainContext, type MainContext } from '../src-main/main-context';
 import { startTestServer } from '../test/server/harness';
+import { benchDatabaseUrl } from './backend';
 import { round } from './stats';
 
 const MiB = 1024 * 1024;
@@ -20,8 +21,7 @@ async function call<T>(ctx: MainContext, channel: string, input: unknown = {}): 
  * compared with a raw PUT of the same bytes to the same S3 in the same run.
  */
 export async function run(): Promise<Record<string, unknown>> {
-  const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  const server = await startTestServer({ pg: pgUrl ?? false });
+  const server = await startTestServer({ pg: await benchDatabaseUrl() });
   const dirs: string[] = [];
   const client = async (email: string, password: string) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-bench-sync-'));
