@@ -74,7 +74,7 @@ async function loadStates(tx: Tx, orgId: string, keys: { entity: string; id: str
   return states;
 }
 
-/** Sizes of the verified objects a restore names; read before the org lock is taken. */
+/** Sizes of the verified objects a restore names; read before the transaction. */
 async function restoredObjects(store: ObjectStore, orgId: string, mutations: Mutation[]) {
   const shas = new Set<string>();
   for (const m of mutations) {
