@@ -7,6 +7,7 @@ import type {
   PushResponse,
 } from '../src-shared/sync/protocol';
 import { startTestServer } from '../test/server/harness';
+import { benchDatabaseUrl } from './backend';
 import { round } from './stats';
 
 /**
@@ -27,6 +28,8 @@ type Cannon = (opts: {
   connections: number;
   duration: number;
   headers: Record<string, string>;
+  method?: string;
+  requests?: { setupRequest: (req: { body?: string }) => { body?: string } }[];
 }) => Promise<CannonResult>;
 // autocannon ships no types; the shape above is the documented result object.
 const autocannon = createRequire(import.meta.url)('autocannon') as Cannon;
@@ -46,9 +49,17 @@ const mutation = (i: number): Mutation => ({
   },
 });
 
+const loadFigures = (r: CannonResult) => ({
+  reqPerSec: round(r.requests.average, 0),
+  p50Ms: r.latency.p50,
+  p99Ms: r.latency.p99,
+  non2xx: r.non2xx,
+  errors: r.errors,
+});
+
 export async function run(): Promise<Record<string, unknown>> {
-  const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  const t = await startTestServer({ pg: pgUrl ?? false });
+  const pgUrl = await benchDatabaseUrl();
+  const t = await startTestServer({ pg: pgUrl });
   try {
     const user = await t.createOrgAndUser({ role: 'estimator' });
     const headers = {
@@ -88,13 +99,39 @@ export async function run(): Promise<Record<string, unknown>> {
     }
     const pullMs = performance.now() - t1;
 
-    // 3. 50 concurrent clients pulling a 100-change page for 5 s
-    const load = await autocannon({
-      url: `${t.url}/v1/sync/pull?cursor=0&limit=100`,
-      connections: 50,
-      duration: 5,
-      headers,
-    });
+    // 3. pulling a 100-change page for 5 s: one client, then 50 at once (same run, same data)
+    const pullLoad = (connections: number) =>
+      autocannon({
+        url: `${t.url}/v1/sync/pull?cursor=0&limit=100`,
+        connections,
+        duration: 5,
+        headers,
+      });
+    const pull1 = await pullLoad(1);
+    const load = await pullLoad(50);
+
+    // 3b. pushing 10 new projects per request for 5 s: one client, then 50 of the same org
+    let n = 0;
+    const pushLoad = (connections: number) =>
+      autocannon({
+        url: `${t.url}/v1/sync/push`,
+        method: 'POST',
+        connections,
+        duration: 5,
+        headers,
+        requests: [
+          {
+            setupRequest: (req) => ({
+              ...req,
+              body: JSON.stringify({
+                mutations: Array.from({ length: 10 }, () => mutation(n++)),
+              }),
+            }),
+          },
+        ],
+      });
+    const push1 = await pushLoad(1);
+    const push50 = await pushLoad(50);
 
     // 4. attachment upload through presign -> PUT(s) -> attach vs a raw PUT of the same bytes
     const data = randomBytes(32 * MiB);
@@ -148,8 +185,27 @@ export async function run(): Promise<Record<string, unknown>> {
     const flowMs = performance.now() - t3;
     const attachMs = performance.now() - tAttach;
 
+    const pushRatio = push50.requests.average / push1.requests.average;
+    const pullRatio = load.requests.average / pull1.requests.average;
     return {
       database: t.dbKind,
+      concurrentPush: {
+        route: 'POST /v1/sync/push (10 new projects each), one org',
+        durationS: 5,
+        oneClient: loadFigures(push1),
+        fiftyClients: loadFigures(push50),
+        throughputVsOneClient: round(pushRatio, 2),
+        targets: {
+          'throughput >= 3x one client': pushRatio >= 3 ? 'pass' : 'fail',
+          'push p99 < 150 ms': push50.latency.p99 < 150 ? 'pass' : 'fail',
+        },
+      },
+      concurrentPullVsOne: {
+        oneClient: loadFigures(pull1),
+        fiftyClients: loadFigures(load),
+        throughputVsOneClient: round(pullRatio, 2),
+        targets: { 'pull p99 < 100 ms': load.latency.p99 < 100 ? 'pass' : 'fail' },
+      },
       push1000: {
         batches: 10,
         batchSize: 100,

@@ -16,6 +16,8 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional(),
   PGLITE_DIR: z.string().default('.data/server/pglite'),
+  /** Postgres connections per API instance */
+  DATABASE_POOL_MAX: int(1),
   S3_ENDPOINT: z.url().optional(),
   S3_PUBLIC_ENDPOINT: z.url().optional(),
   S3_ACCESS_KEY: z.string().optional(),
@@ -64,6 +66,7 @@ export function serverOptions(e: ServerEnv): ServerOptions {
   }
   return {
     ...databaseOptions(e),
+    poolMax: e.DATABASE_POOL_MAX,
     s3: e.S3_ENDPOINT
       ? {
           endpoint: e.S3_ENDPOINT,

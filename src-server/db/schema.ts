@@ -28,8 +28,9 @@ export const organizations = pgTable('organizations', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull().unique(),
   /**
-   * Last change sequence handed out in this org. Writers bump it under the row lock, so changes
-   * commit in seq order and a pull cursor never skips a change committed late.
+   * Last change sequence handed out in this org. Writers bump it as the last step before they
+   * write and commit (the row lock is held until commit), so changes commit in seq order and a
+   * pull cursor never skips a change committed late (services/org-lock.ts).
    */
   changeSeq: bigint('change_seq', { mode: 'number' }).notNull().default(0),
   createdAt: tz('created_at').notNull().defaultNow(),

@@ -7,7 +7,7 @@ import { records } from '../db/schema';
 import { ApiError, notFound } from '../http/errors';
 import type { ObjectStore } from '../storage/s3';
 import { audit } from './audit';
-import { lockOrg, saveSeq } from './org-lock';
+import { lockKeys, reserveSeqs, withRetry } from './org-lock';
 import { findLive } from './records';
 import { objectKey, promote, stagingKey, verifiedState } from './verified-objects';
 
@@ -112,10 +112,13 @@ export async function attach(
     throw new ApiError(409, 'CONFLICT', `Attachment ${id} already exists with other content.`);
 
   await verifyUpload(db, store, user, req);
-  return db.transaction(async (tx) => {
-    let seq = await lockOrg(tx, user.orgId);
-    // Re-checked under the lock: the project may have been deleted while we were hashing, and a
+  return withRetry(db, async (tx) => {
+    // The file record and its project (shared) are locked (org-lock.ts); re-checked under the lock: the project may have been deleted while we were hashing, and a
     // concurrent identical attach may have recorded it first.
+    await lockKeys(tx, user.orgId, [
+      { key: `attachment:${id}`, exclusive: true },
+      { key: `project:${data.projectId}`, exclusive: false },
+    ]);
     if (!(await findLive(tx, user.orgId, 'project', req.projectId))) throw notFound('Project');
     const prev = (await find(tx as unknown as Db))[0];
     if (prev) {
@@ -123,6 +126,7 @@ export async function attach(
         return { attachment: toAttachment(prev), created: false };
       throw new ApiError(409, 'CONFLICT', `Attachment ${id} already exists with other content.`);
     }
+    const seq = (await reserveSeqs(tx, user.orgId, 1)) + 1;
     const rows = await tx
       .insert(records)
       .values({
@@ -131,11 +135,10 @@ export async function attach(
         id,
         version: 1,
         data,
-        seq: ++seq,
+        seq,
         updatedBy: user.userId,
       })
       .returning();
-    await saveSeq(tx, user.orgId, seq);
     await audit(tx, [
       {
         orgId: user.orgId,

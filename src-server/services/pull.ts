@@ -84,14 +84,19 @@ export async function pull(
     bytes += size;
     last = r;
   }
-  let hasMore = rows.length > changes.length;
-  if (!hasMore && last && rows.length <= limit) {
-    // The database may have cut rows past the cap: is there anything after this page?
+  const next = last ? Number(last.seq) : cursor;
+  let remaining = 0;
+  if (rows.length > changes.length || (last && rows.length <= limit)) {
+    // How many changes are after this page (the database may have cut rows past the cap, so
+    // this also says whether there is more): an index-only count on (org_id, seq).
     const more = await db.execute(
-      sql`select 1 from records where org_id = ${orgId} and seq > ${Number(last.seq)} limit 1`,
+      sql`select count(*)::int as n from records where org_id = ${orgId} and seq > ${next}`,
     );
-    hasMore = rowsOf(more).length > 0;
+    remaining = Number((rowsOf(more)[0] as unknown as { n: number } | undefined)?.n ?? 0);
   }
-  const nextCursor = String(last ? Number(last.seq) : cursor);
-  return `{"changes":[${changes.join(',')}],"nextCursor":"${nextCursor}","hasMore":${hasMore}}`;
+  const hasMore = remaining > 0;
+  return (
+    `{"changes":[${changes.join(',')}],"nextCursor":"${String(next)}","hasMore":${hasMore},` +
+    `"remaining":${remaining}}`
+  );
 }

@@ -6,7 +6,7 @@ import { appliedMutations, records } from '../db/schema';
 import { isDatabaseDown } from '../http/errors';
 import type { ObjectStore } from '../storage/s3';
 import { audit, type AuditEntry } from './audit';
-import { lockOrg, saveSeq } from './org-lock';
+import { lockKeys, reserveSeqs, saveSeq, withRetry, type KeyLock } from './org-lock';
 import {
   judge,
   keyOf,
@@ -18,10 +18,15 @@ import {
 import { objectKey } from './verified-objects';
 
 /**
- * Push. The whole batch runs in ONE transaction under the org lock, and each mutation is judged on
- * its own, in request order, against the state left by the ones before it (so a batch may create a
- * project and then a design in it). Each gets `applied`, `conflict` or `rejected`; none stops the
- * rest. Only applied results are stored by mutationId: a replay returns the stored answer.
+ * Push. The whole batch runs in ONE transaction, and each mutation is judged on its own, in request
+ * order, against the state left by the ones before it (so a batch may create a project and then a
+ * design in it). Each gets `applied`, `conflict` or `rejected`; none stops the rest. Only applied
+ * results are stored by mutationId: a replay returns the stored answer.
+ *
+ * Concurrency (org-lock.ts): the batch first locks the keys it touches (its entities and mutation
+ * ids exclusive, the projects its designs/quotes/files name shared), then reads and judges; the
+ * org's seqs are handed out only at the end, right before the writes and the commit, so pushes of
+ * one org to different entities run side by side and are serialized only for that final step.
  *
  * Writes go in bulk inside a savepoint. Every check Postgres would make is made first
  * (record-checks.ts), so that normally succeeds; if the database still refuses a row, the
@@ -36,7 +41,7 @@ interface Write {
   key: string;
   next: State;
   event: AuditEntry;
-  result: MutationResult;
+  result: Extract<MutationResult, { status: 'applied' }>;
 }
 
 async function loadStates(tx: Tx, orgId: string, keys: { entity: string; id: string }[]) {
@@ -69,7 +74,7 @@ async function loadStates(tx: Tx, orgId: string, keys: { entity: string; id: str
   return states;
 }
 
-/** Sizes of the verified objects a restore names; read before the org lock is taken. */
+/** Sizes of the verified objects a restore names; read before the transaction. */
 async function restoredObjects(store: ObjectStore, orgId: string, mutations: Mutation[]) {
   const shas = new Set<string>();
   for (const m of mutations) {
@@ -97,109 +102,154 @@ export async function push(
     mutationId: m.mutationId.toLowerCase(),
   }));
   const objects = await restoredObjects(store, orgId, mutations);
-  return db.transaction(async (tx) => {
-    const seq = await lockOrg(tx, orgId);
+  const keys = mutations.map((m) => ({ entity: m.entity as string, id: m.id }));
+  const locks: KeyLock[] = [];
+  for (const m of mutations) {
+    locks.push({ key: keyOf(m.entity, m.id), exclusive: true });
+    locks.push({ key: `mutation:${m.mutationId}`, exclusive: true });
+    const pid = PROJECT_SCOPED.has(m.entity) ? projectIdOf(m.data) : null;
+    if (pid) {
+      keys.push({ entity: 'project', id: pid });
+      locks.push({ key: keyOf('project', pid), exclusive: false });
+    }
+  }
+  return withRetry(db, async (tx) => {
+    await lockKeys(tx, orgId, locks);
     const ids = [...new Set(mutations.map((m) => m.mutationId))];
     const prior = await tx
       .select({ id: appliedMutations.mutationId, result: appliedMutations.result })
       .from(appliedMutations)
       .where(and(eq(appliedMutations.orgId, orgId), inArray(appliedMutations.mutationId, ids)));
     const stored = new Map(prior.map((p) => [p.id, p.result as unknown as MutationResult]));
-
-    const keys = mutations.map((m) => ({ entity: m.entity as string, id: m.id }));
-    for (const m of mutations) {
-      const pid = PROJECT_SCOPED.has(m.entity) ? projectIdOf(m.data) : null;
-      if (pid) keys.push({ entity: 'project', id: pid });
-    }
     const loaded = await loadStates(tx, orgId, keys);
 
     // Each run starts from what was loaded: a rolled-back bulk run leaves nothing behind.
-    const run = (t: Tx, mode: 'bulk' | 'each') =>
-      judgeAll(
-        t,
-        user,
-        mutations,
-        new Map(stored),
-        { orgId, states: new Map(loaded), objects },
-        seq,
-        mode,
-      );
+    const ctx = () => ({ orgId, states: new Map(loaded), objects });
+    // Judged in memory first, with seqs counted from 0; the org's seqs are taken last.
+    const plan = judgeAll(user, mutations, new Map(stored), ctx(), 0);
+    if (plan.writes.length === 0) return plan.results;
+    const base = await reserveSeqs(tx, orgId, plan.seq);
+    for (const w of plan.writes) {
+      w.next.seq += base;
+      w.result.seq += base;
+    }
     try {
-      return await tx.transaction((sp) => run(sp, 'bulk'));
+      await tx.transaction((sp) => writeBulk(sp, user.userId, plan.writes));
+      return plan.results;
     } catch (err) {
       if (isDatabaseDown(err)) throw err;
-      return run(tx, 'each');
+      // Judged again, each write in a savepoint of its own (the org row is already ours).
+      return judgeEach(tx, user, mutations, new Map(stored), ctx(), base);
     }
   });
 }
 
-async function judgeAll(
+interface Plan {
+  results: MutationResult[];
+  writes: Write[];
+  /** the last seq used (seqs are counted from the one passed in) */
+  seq: number;
+}
+
+/** One mutation judged against `ctx`: an answer, or the write that applies it as seq + 1. */
+function judgeOne(
+  user: AuthUser,
+  m: Mutation,
+  stored: Map<string, MutationResult>,
+  ctx: JudgeContext,
+  seq: number,
+): MutationResult | Write {
+  const replay = stored.get(m.mutationId);
+  if (replay) return replay;
+  const v = judge(m, ctx);
+  if (v.kind === 'answer') return v.result;
+  const key = keyOf(m.entity, m.id);
+  const cur = ctx.states.get(key);
+  const next: State = {
+    exists: true,
+    version: (cur?.version ?? 0) + 1,
+    deleted: v.deleted,
+    data: v.data,
+    seq: seq + 1,
+  };
+  return {
+    m,
+    key,
+    next,
+    result: { mutationId: m.mutationId, status: 'applied', version: next.version, seq: next.seq },
+    event: {
+      orgId: ctx.orgId,
+      userId: user.userId,
+      action: `sync.${m.op}`,
+      entity: m.entity,
+      entityId: m.id,
+      before: cur?.exists && !cur.deleted ? cur.data : null,
+      after: v.deleted ? null : v.data,
+    },
+  };
+}
+
+/** What a write leaves behind for the mutations after it in the batch. */
+function recordWrite(w: Write, stored: Map<string, MutationResult>, ctx: JudgeContext) {
+  ctx.states.set(w.key, w.next);
+  stored.set(w.m.mutationId, w.result);
+}
+
+/** The batch judged in memory, in order: the results and the writes to make, seqs from `startSeq`. */
+function judgeAll(
+  user: AuthUser,
+  mutations: Mutation[],
+  stored: Map<string, MutationResult>,
+  ctx: JudgeContext,
+  startSeq: number,
+): Plan {
+  let seq = startSeq;
+  const results: MutationResult[] = [];
+  const writes: Write[] = [];
+  for (const m of mutations) {
+    const out = judgeOne(user, m, stored, ctx, seq);
+    if (!('next' in out)) {
+      results.push(out);
+      continue;
+    }
+    writes.push(out);
+    recordWrite(out, stored, ctx);
+    seq = out.next.seq;
+    results.push(out.result);
+  }
+  return { results, writes, seq };
+}
+
+/**
+ * The slow path, after a bulk write was refused: judged again, each write in a savepoint of its
+ * own (the refused one is answered STORAGE_REFUSED), under the org row lock already held.
+ */
+async function judgeEach(
   tx: Tx,
   user: AuthUser,
   mutations: Mutation[],
   stored: Map<string, MutationResult>,
   ctx: JudgeContext,
   startSeq: number,
-  mode: 'bulk' | 'each',
 ): Promise<MutationResult[]> {
   let seq = startSeq;
   const results: MutationResult[] = [];
-  const writes: Write[] = [];
   for (const m of mutations) {
-    const replay = stored.get(m.mutationId);
-    if (replay) {
-      results.push(replay);
+    const out = judgeOne(user, m, stored, ctx, seq);
+    if (!('next' in out)) {
+      results.push(out);
       continue;
     }
-    const v = judge(m, ctx);
-    if (v.kind === 'answer') {
-      results.push(v.result);
+    const refused = await writeOne(tx, user.userId, out);
+    if (refused) {
+      results.push({ mutationId: m.mutationId, status: 'rejected', ...refused });
       continue;
     }
-    const key = keyOf(m.entity, m.id);
-    const cur = ctx.states.get(key);
-    const next: State = {
-      exists: true,
-      version: (cur?.version ?? 0) + 1,
-      deleted: v.deleted,
-      data: v.data,
-      seq: seq + 1,
-    };
-    const result: MutationResult = {
-      mutationId: m.mutationId,
-      status: 'applied',
-      version: next.version,
-      seq: next.seq,
-    };
-    const w: Write = {
-      m,
-      key,
-      next,
-      result,
-      event: {
-        orgId: ctx.orgId,
-        userId: user.userId,
-        action: `sync.${m.op}`,
-        entity: m.entity,
-        entityId: m.id,
-        before: cur?.exists && !cur.deleted ? cur.data : null,
-        after: v.deleted ? null : v.data,
-      },
-    };
-    if (mode === 'each') {
-      const refused = await writeOne(tx, user.userId, w);
-      if (refused) {
-        results.push({ mutationId: m.mutationId, status: 'rejected', ...refused });
-        continue;
-      }
-    } else writes.push(w);
-    seq = next.seq;
-    ctx.states.set(key, next);
-    stored.set(m.mutationId, result);
-    results.push(result);
+    recordWrite(out, stored, ctx);
+    seq = out.next.seq;
+    results.push(out.result);
   }
-  if (mode === 'bulk' && writes.length) await writeBulk(tx, user.userId, writes);
-  if (seq !== startSeq) await saveSeq(tx, ctx.orgId, seq);
+  await saveSeq(tx, ctx.orgId, seq);
   return results;
 }
 

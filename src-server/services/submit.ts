@@ -5,7 +5,7 @@ import type { Db } from '../db/client';
 import { idempotencyKeys, records } from '../db/schema';
 import { ApiError, notFound } from '../http/errors';
 import { audit } from './audit';
-import { lockOrg, saveSeq } from './org-lock';
+import { lockKeys, reserveSeqs, withRetry } from './org-lock';
 import { storedStatus } from './project-rules';
 import { findLive } from './records';
 import { canTransition, STATUS_LABELS } from '../../src-shared/projects';
@@ -22,8 +22,12 @@ export async function submitProject(
   idempotencyKey: string,
 ): Promise<{ statusCode: number; body: SubmitResponse }> {
   const scope = `submit:${projectId}`;
-  return db.transaction(async (tx) => {
-    let seq = await lockOrg(tx, user.orgId);
+  return withRetry(db, async (tx) => {
+    // the project and the key (org-lock.ts); the org's seq is taken only right before the write
+    await lockKeys(tx, user.orgId, [
+      { key: `project:${projectId.toLowerCase()}`, exclusive: true },
+      { key: `idempotency:${idempotencyKey}`, exclusive: true },
+    ]);
     const prior = await tx
       .select()
       .from(idempotencyKeys)
@@ -58,7 +62,7 @@ export async function submitProject(
     const submittedAt = new Date().toISOString();
     const data = { ...project.data, status: 'submitted', submittedAt, submittedBy: user.userId };
     const version = project.version + 1;
-    seq += 1;
+    const seq = (await reserveSeqs(tx, user.orgId, 1)) + 1;
     await tx
       .update(records)
       .set({ data, version, seq, updatedAt: new Date(), updatedBy: user.userId })
@@ -69,7 +73,6 @@ export async function submitProject(
           eq(records.id, projectId),
         ),
       );
-    await saveSeq(tx, user.orgId, seq);
     await audit(tx, [
       {
         orgId: user.orgId,

@@ -54,6 +54,8 @@ export const syncStatusSchema = z.object({
   progress: z
     .object({ label: z.string(), doneBytes: z.number(), totalBytes: z.number() })
     .nullable(),
+  /** while a pull runs: records received of the total the server reported */
+  records: z.object({ received: z.number().int(), total: z.number().int() }).nullable().optional(),
   massDelete: z.object({ count: z.number().int(), total: z.number().int() }).nullable(),
   nextAttemptAt: z.string().nullable(),
   /** the server is reached over plain http:// on another computer: the Sync screen warns */

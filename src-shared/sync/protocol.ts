@@ -183,6 +183,11 @@ export const pullResponseSchema = z.object({
   changes: z.array(changeSchema),
   nextCursor: z.string(),
   hasMore: z.boolean(),
+  /**
+   * Changes after `nextCursor` right now (0 when `hasMore` is false), so a laptop joining a big
+   * organization can show "12,000 of 125,000 records". Optional: older servers do not send it.
+   */
+  remaining: z.number().int().min(0).optional(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 

@@ -124,6 +124,8 @@ describe(`sync push/pull (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite
     const { pages, changes, cursor } = await pullAll(fresh.token, 3);
     expect(pages.map((p) => p.changes.length)).toEqual([3, 3, 1]);
     expect(pages.map((p) => p.hasMore)).toEqual([true, true, false]);
+    // each page says how many changes are still to come: 7 in all
+    expect(pages.map((p) => p.remaining)).toEqual([4, 1, 0]);
     const seqs = changes.map((c) => c.seq);
     expect([...seqs].sort((x, y) => x - y)).toEqual(seqs);
     expect(new Set(changes.map((c) => c.id))).toEqual(new Set(ids));
@@ -136,7 +138,7 @@ describe(`sync push/pull (${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite
     const empty = await t.api<PullResponse>(`/v1/sync/pull?cursor=${cursor}`, {
       token: fresh.token,
     });
-    expect(empty.body).toEqual({ changes: [], nextCursor: cursor, hasMore: false });
+    expect(empty.body).toEqual({ changes: [], nextCursor: cursor, hasMore: false, remaining: 0 });
 
     const other = await pullAll(b.token, 1000);
     expect(other.changes.some((c) => ids.includes(c.id))).toBe(false);

@@ -40,6 +40,8 @@ export interface SyncStatus {
   /** pulled records not applied because they fail the shared schemas */
   refused: RefusedPull[];
   progress: Progress | null;
+  /** while a pull runs: records received of the total the server reported (big first syncs) */
+  records: { received: number; total: number } | null;
   massDelete: { count: number; total: number } | null;
   nextAttemptAt: string | null;
   insecure: boolean;
@@ -80,6 +82,7 @@ export class SyncEngine {
   private phase: SyncPhase = 'idle';
   private lastError: string | null = null;
   private progress: Progress | null = null;
+  private records: { received: number; total: number } | null = null;
   private massDelete: { count: number; total: number } | null = null;
   private nextAttemptAt: number | null = null;
   private readonly appliers: Record<string, EntityApplier>;
@@ -142,6 +145,7 @@ export class SyncEngine {
       parked: parkedRows(this.ctx),
       refused: refusedPulls(this.ctx.sqlite),
       progress: this.progress,
+      records: this.records,
       massDelete: this.massDelete,
       nextAttemptAt: this.nextAttemptAt ? new Date(this.nextAttemptAt).toISOString() : null,
       insecure: c ? isInsecureServer(c.serverUrl) : false,
@@ -257,9 +261,15 @@ export class SyncEngine {
       await this.pushAll(api);
       // conflicts where no field changed on both sides merge by themselves and go out now
       if (autoMergeConflicts(this.ctx, this.appliers) > 0) await this.pushAll(api);
+      let received = 0;
       const pulled = await pullAll(this.ctx, api, this.appliers, {
         confirmMassDelete: opts.confirmMassDelete,
-      });
+        onPage: (n, remaining) => {
+          received += n;
+          this.records = { received, total: received + (remaining ?? 0) };
+          this.emit();
+        },
+      }).finally(() => (this.records = null));
       if (pulled.massDelete) {
         this.massDelete = pulled.massDelete;
         this.phase = 'needs-confirmation';

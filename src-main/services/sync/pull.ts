@@ -53,7 +53,11 @@ export async function pullAll(
   ctx: ServiceContext,
   api: SyncApi,
   appliers: Record<string, EntityApplier>,
-  opts: { confirmMassDelete?: boolean; onPage?: (n: number) => void } = {},
+  opts: {
+    confirmMassDelete?: boolean;
+    /** after each page: its changes, and how many the server says are still to come */
+    onPage?: (n: number, remaining: number | undefined) => void;
+  } = {},
 ): Promise<PullOutcome> {
   const out: PullOutcome = { applied: 0, held: 0, refused: 0 };
   for (;;) {
@@ -141,7 +145,7 @@ export async function pullAll(
     })();
     for (const id of touched) if (id) ctx.events.emit('projects:changed', { id, action: 'synced' });
     if (touched.size) ctx.events.emit('designs:changed', { projectId: '*' });
-    opts.onPage?.(page.changes.length);
+    opts.onPage?.(page.changes.length, page.remaining);
     if (!page.hasMore) return out;
   }
 }

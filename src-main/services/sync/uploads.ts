@@ -9,10 +9,7 @@ import { SyncHttpError, type SyncApi } from './api';
 import { park } from './park';
 import type { OutboxRow } from './push';
 import { setServerVersion } from './state';
-
-/** parts in flight at once. Measured on loopback (2 cores, s3rver in-process) one is fastest;
- *  over a real WAN to MinIO, 2-4 fill the link better: raise it there. */
-const PARALLEL_PARTS = 1;
+import { partsInFlight } from './uploads-parallel';
 
 export interface Progress {
   label: string;
@@ -227,7 +224,7 @@ async function uploadParts(
       onProgress({ label, doneBytes, totalBytes: meta.size });
     }
   };
-  await Promise.all(Array.from({ length: PARALLEL_PARTS }, worker));
+  await Promise.all(Array.from({ length: Math.min(partsInFlight(), queue.length) }, worker));
   await api.completeMultipart(
     meta.sha256,
     state.upload_id,

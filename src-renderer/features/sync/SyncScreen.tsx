@@ -100,6 +100,22 @@ export function SyncScreen() {
             <dd className="num" data-testid="sync-pending">
               {s.pending}
             </dd>
+            {s.records && (
+              <>
+                <dt>Receiving</dt>
+                <dd>
+                  <progress
+                    max={Math.max(1, s.records.total)}
+                    value={s.records.received}
+                    aria-label="Records received"
+                  />{' '}
+                  <span className="num">
+                    {s.records.received.toLocaleString('en-US')} of{' '}
+                    {s.records.total.toLocaleString('en-US')} records
+                  </span>
+                </dd>
+              </>
+            )}
             {s.progress && (
               <>
                 <dt>Progress</dt>
