@@ -202,6 +202,8 @@ export const pullPageSchema = z.object({
     .string({ error: 'must be a cursor' })
     .regex(/^\d{1,15}$/, { message: 'must be a cursor (digits)' }),
   hasMore: z.boolean({ error: 'must be true or false' }),
+  /** changes after nextCursor (for progress); optional: older servers do not send it */
+  remaining: z.number({ error: 'must be a number' }).int().min(0).optional(),
 });
 
 // ---- auth ----

@@ -16,6 +16,8 @@ export interface PulledPage {
   refused: RefusedChange[];
   nextCursor: string;
   hasMore: boolean;
+  /** changes after nextCursor as the server counted them (progress), when it says */
+  remaining?: number;
 }
 
 const text = (v: unknown) => (typeof v === 'string' && v.length <= 200 ? v : null);
@@ -52,6 +54,7 @@ export function parsePullPage(
     refused,
     nextCursor: page.nextCursor,
     hasMore: page.hasMore,
+    remaining: page.remaining,
   };
   if (page.hasMore && page.nextCursor === cursor) out.stalled = true;
   return out;
