@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createServer as createVite } from 'vite';
 import { createMainContext } from '../main-context';
 import { startBridge } from './server';
-import { defaultDataDir } from './serve-paths';
+import { defaultDataDir, exitOnSignals } from './serve-paths';
 
 /**
  * `npm run dev:web`: the real main process under Node + the renderer through Vite (hot reload),
@@ -31,21 +31,11 @@ async function main() {
     },
   });
   console.log(`Signwright (browser mode, dev) at ${bridge.url} — data in ${dataDir}`);
-  const stop = async () => {
+  exitOnSignals(async () => {
     await bridge.close();
     await vite.close();
     ctx.close();
-    process.exit(0);
-  };
-  // a failed close still ends the process, with the reason
-  const onSignal = () => {
-    stop().catch((err: unknown) => {
-      console.error(err);
-      process.exit(1);
-    });
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  });
 }
 
 void main();

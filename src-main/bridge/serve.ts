@@ -4,7 +4,7 @@ import { describeStartupError } from '../app/error-page';
 import { DatabaseDamagedError, restoreBackup } from '../db/start-checks';
 import { createMainContext, type MainContext } from '../main-context';
 import { serveStartupError, startBridge } from './server';
-import { defaultDataDir } from './serve-paths';
+import { defaultDataDir, exitOnSignals } from './serve-paths';
 
 /**
  * `tsx src-main/bridge/serve.ts [--data-dir DIR] [--port N] [--static DIR]`: runs the main process
@@ -62,20 +62,10 @@ async function serve(ctx: MainContext, dataDir: string, staticDir: string, port:
   const bridge = await startBridge({ ctx, port, staticDir });
   console.log(`SIGNWRIGHT_URL=${bridge.url}`);
   console.log(`Signwright (browser mode) is running at ${bridge.url} — data in ${dataDir}`);
-  const stop = async () => {
+  exitOnSignals(async () => {
     await bridge.close();
     ctx.close();
-    process.exit(0);
-  };
-  // a failed close still ends the process, with the reason
-  const onSignal = () => {
-    stop().catch((err: unknown) => {
-      console.error(err);
-      process.exit(1);
-    });
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  });
 }
 
 void main();

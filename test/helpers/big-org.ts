@@ -13,7 +13,11 @@ export async function seedBigOrg(
   userId: string,
   n: { projects: number; revisions: number; files: number },
 ): Promise<number> {
-  const pid = (i: string) => sql.raw(`md5('${orgId}-p' || ${i})::uuid`);
+  // ids as clients make them (RFC 9562 version 4 / variant 10, which the pulled-record schemas
+  // check), derived from md5 so a design and a file can name their project's id
+  const v4 = (expr: string) =>
+    `overlay(overlay(md5(${expr}) placing '4' from 13) placing '8' from 17)::uuid`;
+  const pid = (i: string) => sql.raw(v4(`'${orgId}-p' || ${i}`));
   await db.execute(sql`
     insert into records (org_id, entity, id, version, deleted, data, seq, updated_by)
     select ${orgId}, 'project', ${pid('i')}, 1, false,
@@ -24,7 +28,7 @@ export async function seedBigOrg(
     from generate_series(1, ${n.projects}) as i`);
   await db.execute(sql`
     insert into records (org_id, entity, id, version, deleted, data, seq, updated_by)
-    select ${orgId}, 'design', md5(${orgId} || '-d' || i)::uuid, 1, false,
+    select ${orgId}, 'design', ${sql.raw(v4(`'${orgId}-d' || i`))}, 1, false,
            jsonb_build_object('projectId', ${pid(`(1 + (i % ${n.projects}))`)},
              'number', 1 + i / ${n.projects}, 'note', 'Revision ' || i,
              'input', jsonb_build_object('heightFt', 20 + i % 10, 'widthFt', 8),
@@ -34,7 +38,7 @@ export async function seedBigOrg(
     from generate_series(1, ${n.revisions}) as i`);
   await db.execute(sql`
     insert into records (org_id, entity, id, version, deleted, data, seq, updated_by)
-    select ${orgId}, 'attachment', md5(${orgId} || '-f' || i)::uuid, 1, false,
+    select ${orgId}, 'attachment', ${sql.raw(v4(`'${orgId}-f' || i`))}, 1, false,
            jsonb_build_object('projectId', ${pid(`(1 + (i % ${n.projects}))`)},
              'sha256', md5('a' || i) || md5('b' || i), 'size', 1000 + i,
              'fileName', 'photo-' || i || '.jpg', 'contentType', 'image/jpeg'),

@@ -21,6 +21,24 @@ beforeEach(async () => {
 afterEach(() => m.close());
 
 const count = (sql: string) => (m.services.sqlite.prepare(sql).get() as { n: number }).n;
+
+type StoredInput = Record<string, Record<string, unknown>>;
+/** Saves W16 as a revision, then rewrites its stored input as an older build might have left it. */
+async function olderRevision(edit: (old: StoredInput) => void): Promise<RevisionSummary> {
+  const saved = await m.call<RevisionSummary>('designs:save-revision', {
+    projectId: project.id,
+    input: w16,
+  });
+  const row = m.services.sqlite
+    .prepare('SELECT input FROM design_revisions WHERE id = ?')
+    .get(saved.id) as { input: string };
+  const old = JSON.parse(row.input) as StoredInput;
+  edit(old);
+  m.services.sqlite
+    .prepare('UPDATE design_revisions SET input = ? WHERE id = ?')
+    .run(JSON.stringify(old), saved.id);
+  return saved;
+}
 const ARTIFACTS = path.resolve(import.meta.dirname, '../../artifacts/reports');
 
 describe('designs', () => {
@@ -130,19 +148,12 @@ describe('designs', () => {
   });
 
   it('an older revision with a key today refuses still opens; recompute names the key', async () => {
-    const saved = await m.call<RevisionSummary>('designs:save-revision', {
-      projectId: project.id,
-      input: w16,
+    let old: StoredInput = {};
+    const saved = await olderRevision((o) => {
+      o.site.windspeedmph = 180; // as an older client might have stored it
+      delete o.supports.torsionSharing; // and without the fields added since
+      old = o;
     });
-    const row = m.services.sqlite
-      .prepare('SELECT input FROM design_revisions WHERE id = ?')
-      .get(saved.id) as { input: string };
-    const old = JSON.parse(row.input) as Record<string, Record<string, unknown>>;
-    old.site.windspeedmph = 180; // as an older client might have stored it
-    delete old.supports.torsionSharing; // and without the fields added since
-    m.services.sqlite
-      .prepare('UPDATE design_revisions SET input = ? WHERE id = ?')
-      .run(JSON.stringify(old), saved.id);
     const rev = await m.call<Revision>('designs:get-revision', { id: saved.id });
     expect(rev.input.site).toMatchObject({ windspeedmph: 180 });
     expect(rev.result.summary.pole.designation).toBe('Pipe 6 Std.');
@@ -229,22 +240,13 @@ describe('calc report PDF', () => {
   });
 
   it('an older revision stored without fields added since prints their defaults, never "undefined"', async () => {
-    const saved = await m.call<RevisionSummary>('designs:save-revision', {
-      projectId: project.id,
-      input: w16,
+    const saved = await olderRevision((old) => {
+      delete old.site.riskCategory;
+      delete old.site.kzt;
+      delete old.sign.solidity;
+      delete old.supports.torsionSharing;
+      delete old.foundation.wasteFactor;
     });
-    const row = m.services.sqlite
-      .prepare('SELECT input FROM design_revisions WHERE id = ?')
-      .get(saved.id) as { input: string };
-    const old = JSON.parse(row.input) as Record<string, Record<string, unknown>>;
-    delete old.site.riskCategory;
-    delete old.site.kzt;
-    delete old.sign.solidity;
-    delete old.supports.torsionSharing;
-    delete old.foundation.wasteFactor;
-    m.services.sqlite
-      .prepare('UPDATE design_revisions SET input = ? WHERE id = ?')
-      .run(JSON.stringify(old), saved.id);
     const a = await m.call<{ fileName: string; base64: string }>('designs:report-pdf', {
       id: saved.id,
     });
