@@ -33,10 +33,22 @@ test('10,000 projects: the count is true, the last one is reached by scrolling a
         const env = (await res.json()) as { ok: boolean };
         if (!env.ok) throw new Error(JSON.stringify(env));
       };
-      // one after another, so the newest-first order is known: Project 10000 first, 00001 last
-      let next = 1;
-      for (; next <= count; next++) await create(next);
-      return next - 1;
+      // the newest-first order the test reads: 00001 oldest, then 00002, ..., 10000 newest. The
+      // two oldest and the newest are created one at a time (a pause between, so no two share a
+      // millisecond); the rest eight at a time, in any order among themselves.
+      const pause = () => new Promise((r) => setTimeout(r, 5));
+      await create(1);
+      await pause();
+      await create(2);
+      await pause();
+      let next = 3;
+      const worker = async () => {
+        while (next < count) await create(next++);
+      };
+      await Promise.all(Array.from({ length: 8 }, worker));
+      await pause();
+      await create(count);
+      return count;
     },
     { count: COUNT },
   );

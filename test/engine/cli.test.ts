@@ -8,7 +8,8 @@ import { SignDesignResultSchema } from '../../src-shared/engine/output';
 
 const dir = mkdtempSync(join(tmpdir(), 'signwright-cli-'));
 function run(args: string[], stdin?: string) {
-  const r = spawnSync('npx', ['tsx', 'src-main/engine/cli.ts', ...args], {
+  // node --import tsx is what `npx tsx` runs, without npx's own start-up on every call
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/engine/cli.ts', ...args], {
     input: stdin,
     encoding: 'utf8',
     cwd: join(__dirname, '../..'),
