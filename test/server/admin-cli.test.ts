@@ -11,6 +11,23 @@ import { createThrowawayDatabase, SERVER_BACKENDS } from './harness';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
+/** `server:admin` as a user runs it (node --import tsx), with the given environment. */
+function runCli(env: NodeJS.ProcessEnv, ...args: string[]) {
+  return new Promise<{ code: number; out: string; err: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'src-server/admin-cli.ts', ...args],
+      { cwd: root, env },
+      (error, stdout, stderr) =>
+        resolve({
+          code: error ? Number(error.code ?? 1) : 0,
+          out: stdout.trim(),
+          err: stderr.trim(),
+        }),
+    );
+  });
+}
+
 /**
  * Issue 12.9 (and the user commands of 12.10). Following the README (server first, then
  * `server:admin`), the CLI used to print success while writing into a second PGlite instance:
@@ -52,20 +69,7 @@ describe.each(SERVER_BACKENDS)(
       await rm(dir, { recursive: true, force: true });
     });
 
-    const cli = (...args: string[]) =>
-      new Promise<{ code: number; out: string; err: string }>((resolve) => {
-        execFile(
-          process.execPath,
-          ['--import', 'tsx', 'src-server/admin-cli.ts', ...args],
-          { cwd: root, env },
-          (error, stdout, stderr) =>
-            resolve({
-              code: error ? Number(error.code ?? 1) : 0,
-              out: stdout.trim(),
-              err: stderr.trim(),
-            }),
-        );
-      });
+    const cli = (...args: string[]) => runCli(env, ...args);
     const ok = async (...args: string[]) => {
       const r = await cli(...args);
       expect(r.err).toBe('');
@@ -276,20 +280,7 @@ describe('the embedded database lock', () => {
     env = { ...rest, PGLITE_DIR: path.join(dir, 'pglite') };
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
-  const cli = (...args: string[]) =>
-    new Promise<{ code: number; out: string; err: string }>((resolve) => {
-      execFile(
-        process.execPath,
-        ['--import', 'tsx', 'src-server/admin-cli.ts', ...args],
-        { cwd: root, env },
-        (error, stdout, stderr) =>
-          resolve({
-            code: error ? Number(error.code ?? 1) : 0,
-            out: stdout.trim(),
-            err: stderr.trim(),
-          }),
-      );
-    });
+  const cli = (...args: string[]) => runCli(env, ...args);
 
   it('is never opened by the CLI or a server while another process holds it', async () => {
     const lock = lockPathFor(env.PGLITE_DIR!);
