@@ -92,14 +92,17 @@ function DesignEditor({
     void form.trigger();
   }, [form, valuesKey]);
 
-  // autosave the draft (debounced); a draft may be invalid, it is the form as typed
+  // autosave the draft (debounced); a draft may be invalid, it is the form as typed. Leaving the
+  // page before the pause is over still saves the last edits (flushed on unmount), never drops them.
   const firstRun = useRef(true);
+  const pendingDraft = useRef<(() => void) | null>(null);
   useEffect(() => {
     if (firstRun.current) {
       firstRun.current = false;
       return;
     }
-    const t = setTimeout(() => {
+    const save = () => {
+      pendingDraft.current = null;
       client
         .call('designs:save-draft', {
           projectId: project.id,
@@ -107,9 +110,12 @@ function DesignEditor({
         })
         .then((r) => setDraftSavedAt(r.updatedAt))
         .catch((e: Error) => toast.error(`Draft not saved: ${e.message}`));
-    }, 600);
+    };
+    pendingDraft.current = save;
+    const t = setTimeout(save, 600);
     return () => clearTimeout(t);
   }, [valuesKey, client, project.id]);
+  useEffect(() => () => pendingDraft.current?.(), []);
 
   const problemCount = Object.keys(live.problems).length;
   const saveRevision = form.handleSubmit(
