@@ -33,15 +33,15 @@ function describeRange(rule: NumberRule, unit?: string): string {
   return 'a number';
 }
 
-/** A finite number with a plain-words message naming `label`, the range and the unit. */
+/** A finite number (zod 4 refuses NaN and Infinity as not numbers) with a plain-words message naming `label`, the range and the unit. */
 export function num(label: string, unit: string | undefined, rule: NumberRule = {}) {
   const range = describeRange(rule, unit);
   const msg = `${label} must be ${rule.int ? 'a whole number ' : ''}${range}`.replace(
     /must be a whole number a number$/,
     'must be a whole number',
   );
-  return z.number({ error: `${label} must be a number${rule.int ? '' : ''} (${range})` }).check(
-    z.refine((v) => Number.isFinite(v), { message: `${label} must be a finite number` }),
+  // z.number() refuses NaN and +-Infinity itself (zod 4), with the type message above
+  return z.number({ error: `${label} must be a number (${range})` }).check(
     z.refine(
       (v) =>
         (!rule.int || Number.isInteger(v)) &&
