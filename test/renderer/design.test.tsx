@@ -122,3 +122,43 @@ describe('Design tab: poles, spacing and strict input', () => {
     );
   });
 });
+
+describe('Design tab: the draft autosave', () => {
+  it('leaving the page within the autosave pause keeps the last edit (the draft is flushed)', async () => {
+    const view = renderWithMain(<div />);
+    closeMain = view.main.close;
+    const project = await view.client.call('projects:create', { name: 'Leave quickly' });
+    view.rerender(
+      <ClientProvider value={view.client}>
+        <DesignTab project={project as Project} />
+      </ClientProvider>,
+    );
+    await screen.findByRole('complementary', { name: 'Results' });
+    fireEvent.change(screen.getByLabelText('Basic wind speed V (mph)'), {
+      target: { value: '137' },
+    });
+    // the estimator leaves at once: well inside the 600 ms pause before the autosave
+    view.rerender(
+      <ClientProvider value={view.client}>
+        <div />
+      </ClientProvider>,
+    );
+    await waitFor(async () => {
+      const draft = (await view.client.call('designs:get-draft', { projectId: project.id })) as {
+        input: { site: { windSpeedMph: unknown } };
+      } | null;
+      expect(draft?.input.site.windSpeedMph).toBe(137);
+    });
+    // and the page opened again shows it
+    view.rerender(
+      <ClientProvider value={view.client}>
+        <DesignTab project={project as Project} />
+      </ClientProvider>,
+    );
+    await waitFor(() =>
+      expect((screen.getByLabelText('Basic wind speed V (mph)') as HTMLInputElement).value).toBe(
+        '137',
+      ),
+    );
+  });
+});
