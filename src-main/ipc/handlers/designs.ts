@@ -3,11 +3,15 @@ import type { ServiceContext } from '../../services/context';
 import { computeDesignParsed as computeDesign } from '../../engine';
 import {
   getDraft,
+  getDraftForSign,
   getRevision,
   listRevisions,
+  listRevisionsForSign,
   recomputeRevision,
   saveDraft,
+  saveDraftForSign,
   saveRevision,
+  saveRevisionForSign,
 } from '../../services/designs';
 import { getProject } from '../../services/projects';
 import { calcReportPdf } from '../../services/reports/calc-report';
@@ -20,6 +24,10 @@ type DesignHandlers = Pick<
   | 'designs:save-revision'
   | 'designs:list-revisions'
   | 'designs:get-revision'
+  | 'designs:get-draft-sign'
+  | 'designs:save-draft-sign'
+  | 'designs:save-revision-sign'
+  | 'designs:list-revisions-sign'
   | 'designs:recompute-revision'
   | 'designs:report-pdf'
 >;
@@ -33,6 +41,11 @@ export function designHandlers(ctx: ServiceContext): DesignHandlers {
       saveRevision(ctx, projectId, input, note),
     'designs:list-revisions': ({ projectId }) => listRevisions(ctx, projectId),
     'designs:get-revision': ({ id }) => getRevision(ctx, id),
+    'designs:get-draft-sign': ({ signId }) => getDraftForSign(ctx, signId),
+    'designs:save-draft-sign': ({ signId, input }) => saveDraftForSign(ctx, signId, input),
+    'designs:save-revision-sign': ({ signId, input, note }) =>
+      saveRevisionForSign(ctx, signId, input, note),
+    'designs:list-revisions-sign': ({ signId }) => listRevisionsForSign(ctx, signId),
     'designs:recompute-revision': ({ id }) => recomputeRevision(ctx, id),
     'designs:report-pdf': async ({ id }) => {
       const rev = getRevision(ctx, id);
