@@ -113,6 +113,39 @@ export function ensureFirstSign(ctx: ServiceContext, projectId: string, at: stri
     .get();
 }
 
+/**
+ * A pulled design revision whose sign has not arrived yet (the sign was edited after the revision
+ * was saved, so its record comes later in the pull): the sign is made with the next mark at the
+ * end of the schedule, and the sign record overwrites it when it arrives.
+ */
+export function placeholderSign(
+  ctx: ServiceContext,
+  projectId: string,
+  signId: string,
+  at: string,
+): Row {
+  const live = liveSigns(ctx, projectId);
+  const position = live.length ? Math.max(...live.map((s) => s.position)) + 1 : 0;
+  return ctx.db
+    .insert(signs)
+    .values(
+      signColumns(
+        signId,
+        {
+          projectId,
+          mark: nextMark(ctx, projectId),
+          name: '',
+          quantity: 1,
+          position,
+          deletedAt: null,
+        },
+        at,
+      ),
+    )
+    .returning()
+    .get();
+}
+
 function latestRevision(ctx: ServiceContext, signId: string) {
   return ctx.db
     .select()

@@ -19,7 +19,7 @@ export const ABSENT: State = { exists: false, version: 0, deleted: false, data: 
 export const keyOf = (entity: string, id: string) => `${entity}:${id}`;
 
 /** Entities that belong to a project (checked against it); price books belong to the org. */
-export const PROJECT_SCOPED = new Set(['design', 'quote', 'attachment']);
+export const PROJECT_SCOPED = new Set(['sign', 'design', 'quote', 'attachment']);
 
 export function projectIdOf(data: Record<string, unknown> | null | undefined): string | null {
   const v = data?.projectId;

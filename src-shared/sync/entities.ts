@@ -124,6 +124,7 @@ export type AttachmentData = z.output<typeof attachmentDataSchema>;
 
 export const ENTITY_DATA_SCHEMAS = {
   project: projectDataSchema,
+  sign: signDataSchema,
   design: designDataSchema,
   quote: quoteDataSchema,
   'price-book': priceBookDataSchema,

@@ -12,7 +12,7 @@ import { appendAudit } from '../audit';
 import type { ServiceContext } from '../context';
 import { parseData, SYNC_ACTOR, type EntityApplier } from './applier';
 import { syncData, toProject } from '../projects';
-import { ensureFirstSign } from '../signs';
+import { ensureFirstSign, placeholderSign } from '../signs';
 import {
   designRevisionColumns,
   priceBookVersionColumns,
@@ -22,6 +22,7 @@ import {
 
 export { parseData, PulledRecordError, SYNC_ACTOR, type EntityApplier } from './applier';
 export { attachmentApplier } from './appliers-attachment';
+export { signApplier } from './appliers-sign';
 
 /** The Activity actor of a pulled change: its author's name, or the generic one when unknown. */
 export function authorActor(author: { name: string } | null | undefined): string {
@@ -146,7 +147,7 @@ export const designApplier: EntityApplier = {
     if (!exists(ctx, projects, d.projectId)) return;
     // a revision saved before the sign schedule belongs to the project's first sign
     const signId = d.signId ?? ensureFirstSign(ctx, d.projectId, at).id;
-    if (!exists(ctx, signs, signId)) return;
+    if (!exists(ctx, signs, signId)) placeholderSign(ctx, d.projectId, signId, at);
     const number = freeDesignNumber(ctx, signId, d.number);
     ctx.db
       .insert(designRevisions)
