@@ -150,6 +150,7 @@ export const REJECT_CODES = [
   'ATTACHMENT_IMMUTABLE',
   'ATTACHMENT_MISMATCH',
   'FILE_MISSING',
+  'INVALID_FIELD',
 ] as const;
 export type RejectCode = (typeof REJECT_CODES)[number];
 
