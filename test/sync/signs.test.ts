@@ -124,6 +124,40 @@ describe.each(BACKENDS)('sign schedules between two laptops ($name)', ({ pg }) =
     }
   });
 
+  it('edits of one sign on both laptops merge by field; the same field on both is asked', async () => {
+    const a = await signedInClient(server, userA);
+    const b = await signedInClient(server, userB);
+    try {
+      const p = await a.call<Project>('projects:create', { name: 'Bank campus' });
+      const s2 = await a.call<Sign>('signs:add', { projectId: p.id, name: 'monument' });
+      await syncOk(a);
+      await syncOk(b);
+      // different fields: merged without asking
+      await a.call('signs:update', { signId: s2.id, patch: { quantity: 3 } });
+      await b.call('signs:update', { signId: s2.id, patch: { name: 'monument east' } });
+      await syncOk(a);
+      await syncOk(b);
+      await syncOk(a);
+      for (const c of [a, b]) {
+        expect(await c.call('sync:conflicts')).toEqual([]);
+        const [, sign] = await schedule(c, p.id);
+        expect(sign).toMatchObject({ name: 'monument east', quantity: 3 });
+      }
+      // the same field: B is asked, naming it as the form does
+      await a.call('signs:update', { signId: s2.id, patch: { quantity: 4 } });
+      await b.call('signs:update', { signId: s2.id, patch: { quantity: 5 } });
+      await syncOk(a);
+      await syncOk(b);
+      const conflicts = await b.call<ConflictViewT[]>('sync:conflicts');
+      expect(conflicts.map((c) => [c.entity, c.fields])).toEqual([
+        ['sign', [{ path: 'quantity', label: 'Quantity', mine: 5, theirs: 4, base: 3 }]],
+      ]);
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+
   it('refuses a client of protocol 1 (one design per project) with "update"', async () => {
     const old = await server.api<{ error: { code: string; message: string } }>('/v1/sync/pull', {
       token: userA.token,

@@ -145,6 +145,8 @@ export async function pullAll(
     })();
     for (const id of touched) if (id) ctx.events.emit('projects:changed', { id, action: 'synced' });
     if (touched.size) ctx.events.emit('designs:changed', { projectId: '*' });
+    if (page.changes.some((c) => c.entity === 'sign'))
+      ctx.events.emit('signs:changed', { projectId: '*' });
     // every record of the page was received, applied or refused (listed on the Sync screen)
     opts.onPage?.(page.changes.length + page.refused.length, page.remaining);
     if (!page.hasMore) return out;
