@@ -158,6 +158,29 @@ describe.each(BACKENDS)('sign schedules between two laptops ($name)', ({ pg }) =
     }
   });
 
+  it('a laptop that first syncs after the project was edited gets its signs and designs too', async () => {
+    const a = await signedInClient(server, userA);
+    const c = await signedInClient(server, userB);
+    try {
+      const p = await a.call<Project>('projects:create', { name: 'Depot' });
+      const s2 = await a.call<Sign>('signs:add', { projectId: p.id, name: 'directional' });
+      await a.call('designs:save-revision-sign', { signId: s2.id, input: w16 });
+      await syncOk(a);
+      // the project's latest change now comes after its sign and revision in a pull
+      await a.call('projects:update', { id: p.id, patch: { name: 'Depot (rev)' } });
+      await syncOk(a);
+      await syncOk(c);
+      expect((await c.call<Project>('projects:get', { id: p.id })).name).toBe('Depot (rev)');
+      expect((await schedule(c, p.id)).map((s) => [s.mark, s.name, s.revisionNumber])).toEqual([
+        ['S1', '', null],
+        ['S2', 'directional', 1],
+      ]);
+    } finally {
+      a.close();
+      c.close();
+    }
+  });
+
   it('refuses a client of protocol 1 (one design per project) with "update"', async () => {
     const old = await server.api<{ error: { code: string; message: string } }>('/v1/sync/pull', {
       token: userA.token,
