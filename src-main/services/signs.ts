@@ -86,6 +86,14 @@ const liveSigns = (ctx: ServiceContext, projectId: string) =>
     .orderBy(asc(signs.position), asc(signs.createdAt), asc(signs.id))
     .all();
 
+/** The sign's mark when the project schedules more than one sign (to tell files apart), else null. */
+export function markWhenSeveral(ctx: ServiceContext, signId: string | null): string | null {
+  if (!signId) return null;
+  const row = ctx.db.select().from(signs).where(eq(signs.id, signId)).get();
+  if (!row || liveSigns(ctx, row.projectId).length < 2) return null;
+  return row.mark;
+}
+
 /** The first sign of the schedule not in the trash (what the one-design-per-project calls use). */
 export function firstLiveSign(ctx: ServiceContext, projectId: string): Row | undefined {
   return liveSigns(ctx, projectId)[0];

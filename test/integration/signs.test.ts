@@ -244,6 +244,23 @@ describe('sign schedule', () => {
     expect(again.message).toBe('Sign S2 is not in the trash.');
   });
 
+  it('names the sign in the calc report file once the project has several signs', async () => {
+    const r1 = await m.call<RevisionSummary>('designs:save-revision', {
+      projectId: project.id,
+      input: w16,
+    });
+    const file = async (id: string) =>
+      (await m.call<{ fileName: string }>('designs:report-pdf', { id })).fileName;
+    expect(await file(r1.id)).toBe('Gas-station-calc-rev1.pdf');
+    const s2 = await m.call<Sign>('signs:add', { projectId: project.id, mark: 'M 2' });
+    const r2 = await m.call<RevisionSummary>('designs:save-revision-sign', {
+      signId: s2.id,
+      input: w16,
+    });
+    expect(await file(r1.id)).toBe('Gas-station-S1-calc-rev1.pdf');
+    expect(await file(r2.id)).toBe('Gas-station-M-2-calc-rev1.pdf');
+  });
+
   it('names a missing project or sign', async () => {
     const p = await rejects('signs:list', { projectId: 'nope' });
     expect(p.code).toBe('NOT_FOUND');

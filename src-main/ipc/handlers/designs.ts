@@ -14,6 +14,7 @@ import {
   saveRevisionForSign,
 } from '../../services/designs';
 import { getProject } from '../../services/projects';
+import { markWhenSeveral } from '../../services/signs';
 import { calcReportPdf } from '../../services/reports/calc-report';
 
 type DesignHandlers = Pick<
@@ -56,8 +57,12 @@ export function designHandlers(ctx: ServiceContext): DesignHandlers {
           .replace(/[^\p{L}\p{N}]+/gu, '-')
           .replace(/^-|-$/g, '')
           .slice(0, 60) || 'project';
+      // revisions are numbered per sign: with several signs the file names the sign too
+      const mark = markWhenSeveral(ctx, rev.signId)
+        ?.replace(/[^\p{L}\p{N}]+/gu, '-')
+        .replace(/^-|-$/g, '');
       return {
-        fileName: `${safe}-calc-rev${rev.number}.pdf`,
+        fileName: `${safe}${mark ? `-${mark}` : ''}-calc-rev${rev.number}.pdf`,
         base64: pdf.toString('base64'),
         bytes: pdf.length,
       };
