@@ -239,6 +239,17 @@ function parseOrThrow<S extends z.ZodType>(schema: S, v: unknown): z.output<S> {
   throw new AppError('VALIDATION', Object.values(fields)[0] ?? 'The sign is not valid', fields);
 }
 
+/** Marks name signs on drawings and quotes: two live signs of a project never share one. */
+function assertMarkFree(ctx: ServiceContext, projectId: string, mark: string, self?: string) {
+  const taken = liveSigns(ctx, projectId).find(
+    (s) => s.id !== self && s.mark.toLowerCase() === mark.toLowerCase(),
+  );
+  if (taken) {
+    const msg = `Sign mark ${mark} is already used by another sign of this project`;
+    throw new AppError('VALIDATION', `${msg}.`, { mark: msg });
+  }
+}
+
 const signChange = (
   action: string,
   before: Row | null,
@@ -269,6 +280,7 @@ export function addSign(
       ...fields,
       mark: fields.mark ?? nextMark(ctx, projectId),
     });
+    assertMarkFree(ctx, projectId, f.mark);
     const live = liveSigns(ctx, projectId);
     const position = live.length ? Math.max(...live.map((s) => s.position)) + 1 : 0;
     const row = ctx.db
@@ -287,6 +299,7 @@ export function updateSign(ctx: ServiceContext, id: string, patch: SignPatch): S
   const { value } = recordChanges(ctx, (at) => {
     const before = requireLiveSign(ctx, id);
     const p = parseOrThrow(signPatchSchema, patch);
+    if (p.mark !== undefined) assertMarkFree(ctx, before.projectId, p.mark, id);
     const row = ctx.db
       .update(signs)
       .set({ ...p, updatedAt: at })

@@ -138,6 +138,13 @@ describe('sign schedule', () => {
     const noId = await rejects('signs:duplicate', {});
     expect(noId.fields?.signId).toBe('Sign id is required');
 
+    await m.call('signs:add', { projectId: project.id, mark: 'M1' });
+    const dup = await rejects('signs:update', { signId: s1.id, patch: { mark: 'm1' } });
+    expect(dup.fields).toEqual({
+      mark: 'Sign mark m1 is already used by another sign of this project',
+    });
+    const dupAdd = await rejects('signs:add', { projectId: project.id, mark: 'P1' });
+    expect(dupAdd.message).toBe('Sign mark P1 is already used by another sign of this project.');
     // nothing of the refused edits was stored
     const [after] = await list();
     expect(after).toMatchObject({ mark: 'P1', name: 'pylon', quantity: 3 });
