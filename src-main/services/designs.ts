@@ -13,7 +13,7 @@ import { designDrafts, designRevisions, projects } from '../db/schema';
 import { ENGINE_VERSION, computeDesignParsed as computeDesign } from '../engine';
 import { designRevisionColumns } from './row-mappers';
 import { recordChange, type ServiceContext } from './context';
-import { firstLiveSign, requireLiveSign } from './signs';
+import { firstLiveSign, requireLiveSign } from './signs-rows';
 
 type RevisionRow = typeof designRevisions.$inferSelect;
 

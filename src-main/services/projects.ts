@@ -19,7 +19,7 @@ import { lastAuditFor } from './audit';
 import { recordChange, type ServiceContext } from './context';
 import type { OutboxOp } from './outbox';
 import { projectColumns } from './row-mappers';
-import { ensureFirstSign } from './signs';
+import { ensureFirstSign } from './signs-rows';
 import { ftsMatchExpression } from './search';
 
 type Row = typeof projects.$inferSelect;

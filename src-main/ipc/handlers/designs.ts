@@ -14,7 +14,7 @@ import {
   saveRevisionForSign,
 } from '../../services/designs';
 import { getProject } from '../../services/projects';
-import { markWhenSeveral } from '../../services/signs';
+import { markWhenSeveral } from '../../services/signs-rows';
 import { calcReportPdf } from '../../services/reports/calc-report';
 
 type DesignHandlers = Pick<

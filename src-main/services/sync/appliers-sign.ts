@@ -1,7 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { projects, signs } from '../../db/schema';
 import { appendAudit } from '../audit';
-import { signColumns, signSyncData, toSign } from '../signs';
+import { signColumns, signSyncData, toSign } from '../signs-rows';
 import { parseData, SYNC_ACTOR, type EntityApplier } from './applier';
 
 const signRow = (ctx: Parameters<EntityApplier['local']>[0], id: string) =>

@@ -12,7 +12,7 @@ import { appendAudit } from '../audit';
 import type { ServiceContext } from '../context';
 import { parseData, SYNC_ACTOR, type EntityApplier } from './applier';
 import { syncData, toProject } from '../projects';
-import { ensureFirstSign, placeholderSign } from '../signs';
+import { ensureFirstSign, placeholderSign } from '../signs-rows';
 import {
   designRevisionColumns,
   priceBookVersionColumns,
