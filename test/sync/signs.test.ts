@@ -1,13 +1,22 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeDesignParsed } from '../../src-main/engine';
+import { parseDesignInput } from '../../src-shared/engine';
 import type { RevisionSummary } from '../../src-shared/designs';
 import type { Project } from '../../src-shared/projects';
 import { firstSignId, type Sign, type SignListItem } from '../../src-shared/signs';
 import type { ConflictViewT } from '../../src-shared/sync/client';
+import { pushOk, upsert } from '../server/fixtures';
 import type { TestServer, TestUser } from '../server/harness';
 import w16 from '../fixtures/w16-sign.json';
 import { BACKENDS, signedInClient, startServer, syncOk, type Client } from './helpers';
 
 const windy = (windSpeedMph: number) => ({ ...w16, site: { ...w16.site, windSpeedMph } });
+const design = (windSpeedMph: number) => {
+  const parsed = parseDesignInput(windy(windSpeedMph));
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.fields));
+  return { input: parsed.value, result: computeDesignParsed(parsed.value) };
+};
 
 describe.each(BACKENDS)('sign schedules between two laptops ($name)', ({ pg }) => {
   let server: TestServer;
@@ -177,6 +186,42 @@ describe.each(BACKENDS)('sign schedules between two laptops ($name)', ({ pg }) =
       ]);
     } finally {
       a.close();
+      c.close();
+    }
+  });
+
+  it('design revisions the server got before signs (no signId) land on the first sign', async () => {
+    // as a protocol-1 laptop pushed them: a project and two revisions naming only the project
+    const projectId = randomUUID();
+    const d = design(115);
+    const revs = [randomUUID(), randomUUID()];
+    const results = await pushOk(server, userA.token, [
+      upsert('project', projectId, 0, { name: 'Before signs', status: 'draft' }),
+      ...revs.map((id, i) =>
+        upsert('design', id, 0, {
+          projectId,
+          number: i + 1,
+          note: '',
+          input: d.input,
+          result: d.result,
+          engineVersion: d.result.engineVersion,
+          inputHash: d.result.inputHash,
+        }),
+      ),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+    const c = await signedInClient(server, userB);
+    try {
+      await syncOk(c);
+      expect(await schedule(c, projectId)).toEqual([
+        { id: firstSignId(projectId), mark: 'S1', name: '', quantity: 1, revisionNumber: 2 },
+      ]);
+      const listed = await c.call<RevisionSummary[]>('designs:list-revisions', { projectId });
+      expect(listed.map((r) => [r.id, r.number, r.inputHash])).toEqual([
+        [revs[1], 2, d.result.inputHash],
+        [revs[0], 1, d.result.inputHash],
+      ]);
+    } finally {
       c.close();
     }
   });
