@@ -66,6 +66,8 @@ export const signListItemSchema = signSchema.extend({
   /** where status and key result come from: a saved revision (its number), the draft, or nothing */
   source: z.enum(['revision', 'draft', 'none']),
   revisionNumber: z.number().int().nullable(),
+  /** the latest revision's id (what a quote prices by default), null before the first one */
+  revisionId: z.string().nullable(),
   /** the key result: selected pole designation, footing diameter x depth */
   pole: z.string().nullable(),
   footingDiameterFt: z.number().nullable(),

@@ -51,6 +51,7 @@ describe('sign schedule', () => {
       status: 'passes',
       source: 'revision',
       revisionNumber: 1,
+      revisionId: saved.id,
       pole: 'Pipe 6 Std.',
       footingDepthFt: 6.5,
     });
