@@ -8,6 +8,7 @@ import { EventBus } from './events';
 import { createDispatch, type Dispatch, type Handlers } from './ipc/dispatch';
 import { appHandlers } from './ipc/handlers/app';
 import { designHandlers } from './ipc/handlers/designs';
+import { signHandlers } from './ipc/handlers/signs';
 import { syncHandlers } from './ipc/handlers/sync';
 import { FileStore } from './services/attachments';
 import { FileCredentialStore, type CredentialStore } from './services/sync/credentials';
@@ -118,6 +119,7 @@ export function createMainContext(opts: MainOptions): MainContext {
         host: opts.host,
       }),
       ...projectHandlers(services),
+      ...signHandlers(services),
       ...designHandlers(services),
       ...syncHandlers(services, sync, files),
       ...quoteHandlers(services),

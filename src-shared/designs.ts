@@ -6,6 +6,8 @@ import { text } from './validation';
 export const revisionSummarySchema = z.object({
   id: z.string(),
   projectId: z.string(),
+  /** the sign of the schedule this revision designs (null only for a record from before signs) */
+  signId: z.string().nullable(),
   number: z.number().int(),
   note: z.string(),
   createdAt: z.string(),

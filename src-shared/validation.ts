@@ -41,16 +41,18 @@ export function num(label: string, unit: string | undefined, rule: NumberRule = 
     'must be a whole number',
   );
   // z.number() refuses NaN and +-Infinity itself (zod 4), with the type message above
-  return z.number({ error: `${label} must be a number (${range})` }).check(
-    z.refine(
-      (v) =>
-        (!rule.int || Number.isInteger(v)) &&
-        (rule.min === undefined || v >= rule.min) &&
-        (rule.gt === undefined || v > rule.gt) &&
-        (rule.max === undefined || v <= rule.max),
-      { message: msg },
-    ),
-  );
+  return z
+    .number({ error: `${label} must be a number (${range})` })
+    .check(
+      z.refine(
+        (v) =>
+          (!rule.int || Number.isInteger(v)) &&
+          (rule.min === undefined || v >= rule.min) &&
+          (rule.gt === undefined || v > rule.gt) &&
+          (rule.max === undefined || v <= rule.max),
+        { message: msg },
+      ),
+    );
 }
 
 /**

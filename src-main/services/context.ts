@@ -68,3 +68,41 @@ export function requireActor(name: string | undefined): string {
   }
   return name;
 }
+
+/**
+ * recordChange for a change that touches several records (a sign duplicated with its design
+ * revision, a reorder): every row, one audit event per record and its outbox row, all in ONE
+ * transaction. Returns the audit event ids in the order of `changes`.
+ */
+export function recordChanges<T>(
+  ctx: ServiceContext,
+  mutate: (at: string) => { value: T; changes: ChangeRecord[] },
+): { value: T; eventIds: string[] } {
+  const actor = ctx.actor();
+  const run = ctx.sqlite.transaction(() => {
+    const at = ctx.now();
+    const { value, changes } = mutate(at);
+    const eventIds = changes.map((change) => {
+      const eventId = appendAudit(ctx.sqlite, {
+        actor,
+        at,
+        action: change.action,
+        entity: change.entity,
+        entityId: change.entityId,
+        before: change.before,
+        after: change.after,
+      });
+      if (change.outbox)
+        enqueueOutbox(ctx.sqlite, {
+          entity: change.entity,
+          entityId: change.entityId,
+          op: change.outbox.op,
+          data: change.outbox.data,
+          at,
+        });
+      return eventId;
+    });
+    return { value, eventIds };
+  });
+  return run.immediate();
+}

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, max } from 'drizzle-orm';
+import { desc, eq, max } from 'drizzle-orm';
 import type { Revision, RevisionSummary, ValueChange } from '../../src-shared/designs';
 import { AppError, notFound } from '../../src-shared/errors';
 import {
@@ -13,8 +13,21 @@ import { designDrafts, designRevisions, projects } from '../db/schema';
 import { ENGINE_VERSION, computeDesignParsed as computeDesign } from '../engine';
 import { designRevisionColumns } from './row-mappers';
 import { recordChange, type ServiceContext } from './context';
+import { firstLiveSign, requireLiveSign } from './signs-rows';
 
 type RevisionRow = typeof designRevisions.$inferSelect;
+
+/** The sign the one-design-per-project calls work on: the project's first live sign. */
+function projectSign(ctx: ServiceContext, projectId: string) {
+  requireProject(ctx, projectId);
+  const sign = firstLiveSign(ctx, projectId);
+  if (!sign)
+    throw new AppError(
+      'ILLEGAL_STATE',
+      'This project has no sign in its schedule. Add a sign (or restore one from the trash) first.',
+    );
+  return sign;
+}
 
 function requireProject(ctx: ServiceContext, projectId: string) {
   const p = ctx.db.select().from(projects).where(eq(projects.id, projectId)).get();
@@ -28,6 +41,7 @@ function summarize(row: RevisionRow, result: SignDesignResult): RevisionSummary 
   return {
     id: row.id,
     projectId: row.projectId,
+    signId: row.signId,
     number: row.number,
     note: row.note,
     createdAt: row.createdAt,
@@ -41,37 +55,47 @@ function summarize(row: RevisionRow, result: SignDesignResult): RevisionSummary 
   };
 }
 
-export function getDraft(ctx: ServiceContext, projectId: string) {
-  const row = ctx.db.select().from(designDrafts).where(eq(designDrafts.projectId, projectId)).get();
+export function getDraftForSign(ctx: ServiceContext, signId: string) {
+  const row = ctx.db.select().from(designDrafts).where(eq(designDrafts.signId, signId)).get();
   return row ? { input: JSON.parse(row.input) as unknown, updatedAt: row.updatedAt } : null;
 }
 
-export function saveDraft(ctx: ServiceContext, projectId: string, input: unknown) {
-  requireProject(ctx, projectId);
+/** The draft of the project's first live sign (the one-design-per-project call). */
+export function getDraft(ctx: ServiceContext, projectId: string) {
+  const sign = firstLiveSign(ctx, projectId);
+  return sign ? getDraftForSign(ctx, sign.id) : null;
+}
+
+export function saveDraftForSign(ctx: ServiceContext, signId: string, input: unknown) {
+  const sign = requireLiveSign(ctx, signId);
   const updatedAt = ctx.now();
   const text = JSON.stringify(input);
   ctx.db
     .insert(designDrafts)
-    .values({ projectId, input: text, updatedAt })
-    .onConflictDoUpdate({ target: designDrafts.projectId, set: { input: text, updatedAt } })
+    .values({ signId, projectId: sign.projectId, input: text, updatedAt })
+    .onConflictDoUpdate({ target: designDrafts.signId, set: { input: text, updatedAt } })
     .run();
   return { updatedAt };
 }
 
-/** Computes and stores an immutable revision, with its audit event and outbox row. */
-export function saveRevision(
+export function saveDraft(ctx: ServiceContext, projectId: string, input: unknown) {
+  return saveDraftForSign(ctx, projectSign(ctx, projectId).id, input);
+}
+
+/** Computes and stores an immutable revision of a sign, with its audit event and outbox row. */
+export function saveRevisionForSign(
   ctx: ServiceContext,
-  projectId: string,
+  signId: string,
   input: SignDesignInput,
   note: string,
 ): RevisionSummary {
   const result = computeDesign(input);
   const { value } = recordChange(ctx, (at) => {
-    requireProject(ctx, projectId);
+    const { projectId } = requireLiveSign(ctx, signId);
     const last = ctx.db
       .select({ n: max(designRevisions.number) })
       .from(designRevisions)
-      .where(eq(designRevisions.projectId, projectId))
+      .where(eq(designRevisions.signId, signId))
       .get();
     const row = ctx.db
       .insert(designRevisions)
@@ -80,6 +104,7 @@ export function saveRevision(
           randomUUID(),
           {
             projectId,
+            signId,
             number: (last?.n ?? 0) + 1,
             note,
             input,
@@ -106,8 +131,18 @@ export function saveRevision(
       },
     };
   });
-  ctx.events.emit('designs:changed', { projectId });
+  ctx.events.emit('designs:changed', { projectId: value.projectId, signId });
   return value;
+}
+
+/** A revision of the project's first live sign (the one-design-per-project call). */
+export function saveRevision(
+  ctx: ServiceContext,
+  projectId: string,
+  input: SignDesignInput,
+  note: string,
+): RevisionSummary {
+  return saveRevisionForSign(ctx, projectSign(ctx, projectId).id, input, note);
 }
 
 function loadRevision(ctx: ServiceContext, id: string): RevisionRow {
@@ -116,14 +151,20 @@ function loadRevision(ctx: ServiceContext, id: string): RevisionRow {
   return row;
 }
 
-export function listRevisions(ctx: ServiceContext, projectId: string): RevisionSummary[] {
+export function listRevisionsForSign(ctx: ServiceContext, signId: string): RevisionSummary[] {
   return ctx.db
     .select()
     .from(designRevisions)
-    .where(and(eq(designRevisions.projectId, projectId)))
+    .where(eq(designRevisions.signId, signId))
     .orderBy(desc(designRevisions.number))
     .all()
     .map((r) => summarize(r, JSON.parse(r.result) as SignDesignResult));
+}
+
+/** The revisions of the project's first live sign (the one-design-per-project call). */
+export function listRevisions(ctx: ServiceContext, projectId: string): RevisionSummary[] {
+  const sign = firstLiveSign(ctx, projectId);
+  return sign ? listRevisionsForSign(ctx, sign.id) : [];
 }
 
 export function getRevision(ctx: ServiceContext, id: string): Revision {

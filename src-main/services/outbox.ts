@@ -20,6 +20,7 @@ export interface OutboxInput {
 
 const WHAT: Record<string, string> = {
   project: 'This project',
+  sign: 'This sign',
   design: 'This design revision',
   quote: 'This quote revision',
   'price-book': 'This price book version',

@@ -19,6 +19,7 @@ import { lastAuditFor } from './audit';
 import { recordChange, type ServiceContext } from './context';
 import type { OutboxOp } from './outbox';
 import { projectColumns } from './row-mappers';
+import { ensureFirstSign } from './signs-rows';
 import { ftsMatchExpression } from './search';
 
 type Row = typeof projects.$inferSelect;
@@ -93,6 +94,9 @@ export function createProject(ctx: ServiceContext, fields: ProjectFields): Proje
       .returning()
       .get();
     const p = toProject(row);
+    // its first sign (S1), as every project has; its id follows from the project's, so a laptop
+    // that pulls the project makes the same sign and nothing needs pushing for it
+    ensureFirstSign(ctx, p.id, at);
     return {
       value: p,
       change: {

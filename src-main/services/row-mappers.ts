@@ -55,6 +55,7 @@ export function designRevisionColumns(
   return {
     id,
     projectId: d.projectId,
+    signId: d.signId ?? null,
     number: d.number,
     note: d.note,
     input: json(d.input),

@@ -1,6 +1,7 @@
 import type { Mutation, MutationResult } from '../../src-shared/sync/protocol';
 import { judgeProjectUpsert } from './project-rules';
 import { checkRecordData, type RecordProblem } from './record-checks';
+import { signProblem } from './sign-rules';
 
 /**
  * How one pushed mutation is judged against the server's current state of its entity, without
@@ -19,7 +20,7 @@ export const ABSENT: State = { exists: false, version: 0, deleted: false, data: 
 export const keyOf = (entity: string, id: string) => `${entity}:${id}`;
 
 /** Entities that belong to a project (checked against it); price books belong to the org. */
-export const PROJECT_SCOPED = new Set(['design', 'quote', 'attachment']);
+export const PROJECT_SCOPED = new Set(['sign', 'design', 'quote', 'attachment']);
 
 export function projectIdOf(data: Record<string, unknown> | null | undefined): string | null {
   const v = data?.projectId;
@@ -138,6 +139,10 @@ export function judge(m: Mutation, ctx: JudgeContext): Verdict {
   if (m.entity === 'attachment') return judgeAttachmentUpsert(m, cur, ctx);
   const data = m.data ?? {};
   if (PROJECT_SCOPED.has(m.entity) && !liveProject(ctx, data)) return rejected(m, PROJECT_MISSING);
+  if (m.entity === 'sign') {
+    const problem = signProblem(data);
+    if (problem) return rejected(m, problem);
+  }
   if (m.entity === 'project') {
     const v = judgeProjectUpsert(cur.exists ? cur.data : null, data);
     if ('problem' in v) return rejected(m, v.problem);

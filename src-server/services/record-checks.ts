@@ -1,4 +1,5 @@
 import { TEXT_LIMITS as L } from '../../src-shared/limits';
+import { SIGN_LIMITS } from '../../src-shared/signs';
 import { MAX_RECORD_BYTES, type RejectCode } from '../../src-shared/sync/protocol';
 import { BAD_TEXT, describeBadText, printable } from '../http/text';
 import { formatInteger } from '../../src-shared/format';
@@ -38,6 +39,10 @@ const FIELD_LIMITS: Record<string, Limits> = {
     ['siteAddress', L.siteAddress],
     ['jurisdiction', L.jurisdiction],
     ['notes', L.projectNotes],
+  ]),
+  sign: new Map([
+    ['mark', SIGN_LIMITS.mark],
+    ['name', SIGN_LIMITS.name],
   ]),
   design: new Map([['note', L.revisionNote]]),
 };

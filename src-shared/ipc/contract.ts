@@ -4,6 +4,7 @@ import { appContract, appEvents } from './contracts/app';
 import { designsContract, designsEvents } from './contracts/designs';
 import { quotesContract, quotesEvents } from './contracts/quotes';
 import { projectsContract, projectsEvents } from './contracts/projects';
+import { signsContract, signsEvents } from './contracts/signs';
 import { syncContract, syncEvents } from './contracts/sync';
 
 /**
@@ -13,6 +14,7 @@ import { syncContract, syncEvents } from './contracts/sync';
 export const contract = {
   ...appContract,
   ...projectsContract,
+  ...signsContract,
   ...designsContract,
   ...syncContract,
   ...quotesContract,
@@ -21,6 +23,7 @@ export const contract = {
 export const events = {
   ...appEvents,
   ...projectsEvents,
+  ...signsEvents,
   ...designsEvents,
   ...syncEvents,
   ...quotesEvents,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PROJECT_STATUSES, projectFieldsSchema } from '../projects';
+import { signMarkSchema, signNameSchema, signQuantitySchema } from '../signs';
 import { isoDateSchema, priceItemsSchema } from '../quotes/price-book';
 import { manualLineSchema, overrideSchema, QUOTE_STATUSES } from '../quotes/quote';
 import { cleanText } from '../validation';
@@ -50,6 +51,8 @@ export type ProjectData = z.output<typeof projectDataSchema>;
 
 export const designDataSchema = z.object({
   projectId: id,
+  /** the sign this revision designs (protocol 2); a record without one belongs to the first sign */
+  signId: id.optional(),
   number: z.number({ error: 'must be a number' }).int().min(1),
   note: z.string({ error: 'must be text' }).default(''),
   input: object,
@@ -60,6 +63,19 @@ export const designDataSchema = z.object({
   createdBy: z.string({ error: 'must be text' }).optional(),
 });
 export type DesignData = z.output<typeof designDataSchema>;
+
+/** A sign of a project's schedule; removal to the trash travels as a tombstone. */
+export const signDataSchema = z.object({
+  projectId: id,
+  mark: cleaned(signMarkSchema),
+  name: cleaned(signNameSchema).default(''),
+  quantity: signQuantitySchema.default(1),
+  position: z.number({ error: 'must be a number' }).int().min(0),
+  createdAt: when.optional(),
+  updatedAt: when.optional(),
+  deletedAt: when.nullable().default(null),
+});
+export type SignData = z.output<typeof signDataSchema>;
 
 export const priceBookDataSchema = z.object({
   effectiveDate: isoDateSchema('Effective date').optional(),
@@ -108,6 +124,7 @@ export type AttachmentData = z.output<typeof attachmentDataSchema>;
 
 export const ENTITY_DATA_SCHEMAS = {
   project: projectDataSchema,
+  sign: signDataSchema,
   design: designDataSchema,
   quote: quoteDataSchema,
   'price-book': priceBookDataSchema,

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { companySchema } from '../quotes';
 import { projectFieldsSchema } from '../projects';
+import { signFieldsSchema } from '../signs';
 
 /**
  * The form's own label for a field of a synced record ("Customer contact" for
@@ -16,6 +17,7 @@ const EXTRA: Record<string, Record<string, string>> = {
     createdAt: 'Created',
     customer: 'Customer',
   },
+  sign: { position: 'Order in the schedule', deletedAt: 'In the trash' },
   design: { note: 'Revision note', input: 'Design input', result: 'Calculation result' },
   quote: { note: 'Quote note', status: 'Quote status', priced: 'Priced lines' },
   'price-book': { note: 'Version note', items: 'Price items', effectiveDate: 'Effective date' },
@@ -25,6 +27,7 @@ const EXTRA: Record<string, Record<string, string>> = {
 
 const SCHEMAS: Record<string, z.ZodType> = {
   project: projectFieldsSchema,
+  sign: signFieldsSchema,
   company: companySchema,
 };
 

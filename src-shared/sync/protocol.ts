@@ -7,9 +7,14 @@ import { z } from 'zod';
  */
 
 export const PROTOCOL_HEADER = 'x-signwright-protocol';
-export const PROTOCOL_VERSION = 1;
+/**
+ * 2: a project holds a sign schedule (entity `sign`; design revisions carry `signId`, numbered per
+ * sign). A protocol-1 client knows one design per project and would misread several signs'
+ * revisions as one line, so the server refuses it ("Update Signwright to keep syncing").
+ */
+export const PROTOCOL_VERSION = 2;
 /** Oldest client protocol the server still accepts; raise it when a breaking change ships. */
-export const MIN_PROTOCOL_VERSION = 1;
+export const MIN_PROTOCOL_VERSION = 2;
 
 export const ROLES = ['estimator', 'field', 'admin'] as const;
 export const roleSchema = z.enum(ROLES);
@@ -22,6 +27,7 @@ export type Role = z.infer<typeof roleSchema>;
  */
 export const PUSH_ENTITIES = [
   'project',
+  'sign',
   'design',
   'quote',
   'price-book',
@@ -32,6 +38,7 @@ export const pushEntitySchema = z.enum(PUSH_ENTITIES);
 /** Entities a pull can return. */
 export const SYNC_ENTITIES = [
   'project',
+  'sign',
   'design',
   'quote',
   'price-book',
@@ -143,6 +150,7 @@ export const REJECT_CODES = [
   'ATTACHMENT_IMMUTABLE',
   'ATTACHMENT_MISMATCH',
   'FILE_MISSING',
+  'INVALID_FIELD',
 ] as const;
 export type RejectCode = (typeof REJECT_CODES)[number];
 

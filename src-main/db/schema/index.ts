@@ -7,6 +7,7 @@ export * from './profile';
 export * from './settings';
 export * from './projects';
 export * from './audit';
+export * from './signs';
 export * from './designs';
 export * from './pricing';
 export * from './quotes';

@@ -1,11 +1,18 @@
 import { and, count, eq, max, sql } from 'drizzle-orm';
 import { cleanText } from '../../../src-shared/validation';
 import { acknowledgementSchema } from '../../../src-shared/quotes/acknowledgement';
-import { designRevisions, priceBookVersions, projects, quoteRevisions } from '../../db/schema';
+import {
+  designRevisions,
+  priceBookVersions,
+  projects,
+  quoteRevisions,
+  signs,
+} from '../../db/schema';
 import { appendAudit } from '../audit';
 import type { ServiceContext } from '../context';
 import { parseData, SYNC_ACTOR, type EntityApplier } from './applier';
 import { syncData, toProject } from '../projects';
+import { ensureFirstSign, placeholderSign } from '../signs-rows';
 import {
   designRevisionColumns,
   priceBookVersionColumns,
@@ -15,6 +22,7 @@ import {
 
 export { parseData, PulledRecordError, SYNC_ACTOR, type EntityApplier } from './applier';
 export { attachmentApplier } from './appliers-attachment';
+export { signApplier } from './appliers-sign';
 
 /** The Activity actor of a pulled change: its author's name, or the generic one when unknown. */
 export function authorActor(author: { name: string } | null | undefined): string {
@@ -28,7 +36,7 @@ export function authorActor(author: { name: string } | null | undefined): string
  */
 function freeNumber(
   ctx: ServiceContext,
-  table: typeof designRevisions | typeof quoteRevisions,
+  table: typeof quoteRevisions,
   projectId: string,
   n: number,
 ): number {
@@ -46,9 +54,25 @@ function freeNumber(
   return (top?.n ?? 0) + 1;
 }
 
+/** freeNumber for design revisions, which are numbered per sign. */
+function freeDesignNumber(ctx: ServiceContext, signId: string, n: number): number {
+  const taken = ctx.db
+    .select({ id: designRevisions.id })
+    .from(designRevisions)
+    .where(and(eq(designRevisions.signId, signId), eq(designRevisions.number, n)))
+    .get();
+  if (!taken) return n;
+  const top = ctx.db
+    .select({ n: max(designRevisions.number) })
+    .from(designRevisions)
+    .where(eq(designRevisions.signId, signId))
+    .get();
+  return (top?.n ?? 0) + 1;
+}
+
 const exists = (
   ctx: ServiceContext,
-  table: typeof projects | typeof designRevisions | typeof priceBookVersions,
+  table: typeof projects | typeof designRevisions | typeof priceBookVersions | typeof signs,
   id: string,
 ) => !!ctx.db.select({ n: count() }).from(table).where(eq(table.id, id)).get()?.n;
 
@@ -72,11 +96,14 @@ export const projectApplier: EntityApplier = {
         .set({ ...changed, version: sql`${projects.version} + 1` })
         .where(eq(projects.id, id))
         .run();
-    else
+    else {
       ctx.db
         .insert(projects)
         .values({ id, createdAt, ...changed, version: 1 })
         .run();
+      // the same first sign the project got where it was made (its id follows from the project's)
+      ensureFirstSign(ctx, id, at);
+    }
     appendAudit(ctx.sqlite, {
       actor: by,
       at,
@@ -118,10 +145,13 @@ export const designApplier: EntityApplier = {
     if (exists(ctx, designRevisions, id)) return;
     const d = parseData('design', data);
     if (!exists(ctx, projects, d.projectId)) return;
-    const number = freeNumber(ctx, designRevisions, d.projectId, d.number);
+    // a revision saved before the sign schedule belongs to the project's first sign
+    const signId = d.signId ?? ensureFirstSign(ctx, d.projectId, at).id;
+    if (!exists(ctx, signs, signId)) placeholderSign(ctx, d.projectId, signId, at);
+    const number = freeDesignNumber(ctx, signId, d.number);
     ctx.db
       .insert(designRevisions)
-      .values(designRevisionColumns(id, { ...d, number }, at, by))
+      .values(designRevisionColumns(id, { ...d, signId, number }, at, by))
       .run();
     appendAudit(ctx.sqlite, {
       actor: by,
@@ -130,7 +160,7 @@ export const designApplier: EntityApplier = {
       entity: 'design',
       entityId: id,
       before: null,
-      after: { projectId: d.projectId, number },
+      after: { projectId: d.projectId, signId, number },
     });
   },
   remove() {

@@ -28,7 +28,7 @@ export function projectBadges(
       id: outbox.entityId,
       projectId: sql<
         string | null
-      >`CASE WHEN ${inArray(outbox.entity, ['design', 'quote', 'attachment'])} THEN json_extract(${outbox.data}, '$.projectId') END`,
+      >`CASE WHEN ${inArray(outbox.entity, ['sign', 'design', 'quote', 'attachment'])} THEN json_extract(${outbox.data}, '$.projectId') END`,
     })
     .from(outbox)
     .all();

@@ -222,7 +222,7 @@ export function resolveConflict(
 }
 
 /** Entities whose local copy is the whole synced record (so a merge can be computed here). */
-const AUTO_MERGE = new Set(['project', 'company']);
+const AUTO_MERGE = new Set(['project', 'company', 'sign']);
 
 /**
  * Conflicts where no field was changed on both sides need no one: they are merged at once (audited

@@ -7,6 +7,7 @@ import { SyncApi, SyncHttpError } from './api';
 import {
   attachmentApplier,
   designApplier,
+  signApplier,
   priceBookApplier,
   projectApplier,
   quoteApplier,
@@ -91,6 +92,7 @@ export class SyncEngine {
   constructor(private readonly o: SyncEngineOptions) {
     this.appliers = {
       project: projectApplier,
+      sign: signApplier,
       design: designApplier,
       'price-book': priceBookApplier,
       quote: quoteApplier,

@@ -85,6 +85,8 @@ function titleOf(sqlite: Database.Database, r: Row, data: Record<string, unknown
   switch (r.entity) {
     case 'project':
       return `Project “${projectName(r.entity_id)}”`;
+    case 'sign':
+      return `Sign ${cleanText(String(data.mark ?? ''))} of “${projectName(data.projectId)}”`;
     case 'design':
       return `Design revision ${String(data.number ?? '')} of “${projectName(data.projectId)}”`.replace(
         '  ',

@@ -44,6 +44,19 @@ function wouldDelete(ctx: ServiceContext, c: Change): boolean {
 }
 
 /**
+ * A page in seq order may bring a sign or a design revision before its project (the project was
+ * edited after them, so its latest change is later): within the page, projects are applied first,
+ * then signs, then the rest, each group in seq order, so their appliers find what they belong to.
+ */
+const RANK: Record<string, number> = { project: 0, sign: 1 };
+function dependenciesFirst(changes: Change[]): Change[] {
+  return changes
+    .map((c, i) => ({ c, i }))
+    .sort((x, y) => (RANK[x.c.entity] ?? 2) - (RANK[y.c.entity] ?? 2) || x.i - y.i)
+    .map((x) => x.c);
+}
+
+/**
  * Pulls every page after the stored cursor and applies each in one transaction with the cursor
  * advance, so a crash mid-pull repeats a page instead of losing one. A change to an entity with
  * local pending edits is held back (the push will meet it as a conflict); a change to an entity
@@ -81,7 +94,7 @@ export async function pullAll(
         refused.add({ ...r, at });
         out.refused++;
       }
-      for (const c of page.changes) {
+      for (const c of dependenciesFirst(page.changes)) {
         const applier = appliers[c.entity];
         if (!applier) continue;
         if (c.version <= serverVersion(ctx.sqlite, c.entity, c.id)) continue; // our own echo, or old news
@@ -145,6 +158,8 @@ export async function pullAll(
     })();
     for (const id of touched) if (id) ctx.events.emit('projects:changed', { id, action: 'synced' });
     if (touched.size) ctx.events.emit('designs:changed', { projectId: '*' });
+    if (page.changes.some((c) => c.entity === 'sign'))
+      ctx.events.emit('signs:changed', { projectId: '*' });
     // every record of the page was received, applied or refused (listed on the Sync screen)
     opts.onPage?.(page.changes.length + page.refused.length, page.remaining);
     if (!page.hasMore) return out;

@@ -15,6 +15,7 @@ import {
   projects,
   quoteRevisions,
   settings,
+  signs,
   syncConflicts,
   syncEntities,
 } from '../../db/schema';
@@ -58,7 +59,8 @@ const TARGETS: Target[] = [
   },
   { table: profile, key: 'id', entity: 'profile', single: ['name', 'initials'] },
   { table: designRevisions, key: 'id', entity: 'design', single: ['note'], json: ['input'] },
-  { table: designDrafts, key: 'projectId', entity: 'design-draft', json: ['input'] },
+  { table: designDrafts, key: 'signId', entity: 'design-draft', json: ['input'] },
+  { table: signs, key: 'id', entity: 'sign', single: ['mark', 'name'] },
   {
     table: quoteRevisions,
     key: 'id',

@@ -11,6 +11,9 @@ import { SignDesignInputSchema, SignDesignResultSchema } from '../../engine';
 const projectRef = z.object({
   projectId: z.string().min(1, { message: 'Project id is required' }),
 });
+const signRef = z.object({
+  signId: z.string({ error: 'Sign id is required' }).min(1, { message: 'Sign id is required' }),
+});
 const revisionRef = z.object({ id: z.string().min(1, { message: 'Revision id is required' }) });
 
 export const designsContract = {
@@ -28,6 +31,20 @@ export const designsContract = {
   'designs:save-revision': defineCommand(saveRevisionSchema, revisionSummarySchema),
   'designs:list-revisions': defineCommand(projectRef, z.array(revisionSummarySchema)),
   'designs:get-revision': defineCommand(revisionRef, revisionSchema),
+  /** The same per sign of the schedule (the project calls above use its first sign). */
+  'designs:get-draft-sign': defineCommand(
+    signRef,
+    z.object({ input: z.unknown(), updatedAt: z.string() }).nullable(),
+  ),
+  'designs:save-draft-sign': defineCommand(
+    signRef.extend({ input: z.record(z.string(), z.unknown()) }),
+    z.object({ updatedAt: z.string() }),
+  ),
+  'designs:save-revision-sign': defineCommand(
+    saveRevisionSchema.omit({ projectId: true }).extend(signRef.shape),
+    revisionSummarySchema,
+  ),
+  'designs:list-revisions-sign': defineCommand(signRef, z.array(revisionSummarySchema)),
   /** The saved revision against today's engine: what changed, value by value. */
   'designs:recompute-revision': defineCommand(
     revisionRef,
@@ -46,5 +63,7 @@ export const designsContract = {
 };
 
 export const designsEvents = {
-  'designs:changed': defineEvent(z.object({ projectId: z.string() })),
+  'designs:changed': defineEvent(
+    z.object({ projectId: z.string(), signId: z.string().optional() }),
+  ),
 };
