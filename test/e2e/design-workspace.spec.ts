@@ -28,7 +28,7 @@ test('a monument design updates its results and saves; back to a pole sign resto
   await shot(page, '1-monument', { screen: true });
 
   await realClick(page.getByRole('button', { name: 'Save revision' }));
-  await expect(page.getByText('Saved design revision 1.')).toBeVisible();
+  await expect(page.getByText('Saved design revision 1 of S1.')).toBeVisible();
   await expect(design.revisions().getByRole('row')).toHaveCount(2);
 
   // back to a pole sign: the 12 ft clearance the estimator had comes back

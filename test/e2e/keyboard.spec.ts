@@ -42,6 +42,9 @@ test('keyboard only: create a project, design it, save a revision, quote it, exp
   // tabs: the selected tab is in the Tab order; arrows move between them
   await tabTo(page, page.getByRole('tab', { name: 'Overview' }));
   await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Signs' })).toBeFocused();
+  await expect(page.getByRole('table', { name: 'Sign schedule' })).toBeVisible();
+  await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('tab', { name: 'Design' })).toBeFocused();
   await expect(page.getByRole('tab', { name: 'Design' })).toHaveAttribute('aria-selected', 'true');
   const design = new DesignPage(page);

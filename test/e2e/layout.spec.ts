@@ -148,6 +148,7 @@ test('layout at 1366x768: every screen fits, every design and quote button takes
 
   // the remaining screens
   for (const [tab, name] of [
+    ['Signs', '08-signs'],
     ['Files', '09-files'],
     ['Activity', '10-activity'],
   ] as const) {

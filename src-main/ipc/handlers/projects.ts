@@ -14,6 +14,7 @@ import {
 } from '../../services/projects';
 import { appendAudit } from '../../services/audit';
 import { moveProjectTo } from '../../services/projects-follow';
+import { duplicateProjectAsTemplate } from '../../services/project-template';
 import { projectActivity } from '../../services/project-activity';
 
 type ProjectHandlers = Pick<
@@ -23,6 +24,7 @@ type ProjectHandlers = Pick<
   | 'projects:list'
   | 'projects:get'
   | 'projects:create'
+  | 'projects:duplicate-template'
   | 'projects:update'
   | 'projects:transition'
   | 'projects:undo-transition'
@@ -59,6 +61,7 @@ export function projectHandlers(ctx: ServiceContext): ProjectHandlers {
     'projects:list': (q) => listProjects(ctx, q),
     'projects:get': ({ id }) => getProject(ctx, id),
     'projects:create': (fields) => createProject(ctx, fields),
+    'projects:duplicate-template': ({ id, fields }) => duplicateProjectAsTemplate(ctx, id, fields),
     'projects:update': ({ id, patch, expectedVersion }) =>
       updateProject(ctx, id, patch, expectedVersion),
     'projects:transition': ({ id, to }) => transitionProject(ctx, id, to).project,

@@ -7,7 +7,9 @@ import {
   type SignDesignInput,
 } from '../../../src-shared/engine';
 import type { Project } from '../../../src-shared/projects';
+import type { SignListItem } from '../../../src-shared/signs';
 import { useClient, useQuery } from '../../app/client-context';
+import { useRouter } from '../../app/router';
 import { toast } from '../../app/toasts';
 import { DesignFormSections } from './DesignFormSections';
 import { DesignProblems } from './DesignProblems';
@@ -17,10 +19,55 @@ import { RevisionsPanel } from './RevisionsPanel';
 import { useLiveDesign } from './use-live-design';
 import { useSignKindRules } from './use-sign-kind-rules';
 
-/** The design workspace: form on the left, live results and the drawing on the right. */
+/**
+ * The design workspace of one sign of the schedule (the route's sign, else the first): form on the
+ * left, live results and the drawing on the right. Each sign has its own draft and revisions.
+ */
 export function DesignTab({ project }: { project: Project }) {
-  const draft = useQuery('designs:get-draft', { projectId: project.id });
-  const revisions = useQuery('designs:list-revisions', { projectId: project.id }, [
+  const route = useRouter((s) => s.route);
+  const go = useRouter((s) => s.go);
+  const signs = useQuery('signs:list', { projectId: project.id }, ['signs:changed']);
+  const wanted = route.name === 'project' ? route.sign : undefined;
+  if (signs.error) return <p role="alert">{signs.error.message}</p>;
+  if (!signs.data) return <p className="muted">Loading design…</p>;
+  const sign = signs.data.find((s) => s.id === wanted) ?? signs.data[0];
+  if (!sign) return <p className="muted">This project has no sign to design.</p>;
+  return (
+    <>
+      {signs.data.length > 1 && (
+        <div className="toolbar sign-picker">
+          <label htmlFor="design-sign">Sign</label>
+          <select
+            id="design-sign"
+            value={sign.id}
+            onChange={(e) =>
+              go({ name: 'project', id: project.id, tab: 'design', sign: e.target.value })
+            }
+          >
+            {signs.data.map((s) => (
+              <option key={s.id} value={s.id}>
+                {signLabel(s)}
+              </option>
+            ))}
+          </select>
+          <span className="muted">
+            {signs.data.length} signs in this job: each has its own design and revisions.
+          </span>
+        </div>
+      )}
+      <SignDesign key={sign.id} project={project} sign={sign} />
+    </>
+  );
+}
+
+/** "S2 monument north × 2" */
+export function signLabel(s: Pick<SignListItem, 'mark' | 'name' | 'quantity'>): string {
+  return `${s.mark}${s.name ? ` ${s.name}` : ''}${s.quantity > 1 ? ` × ${s.quantity}` : ''}`;
+}
+
+function SignDesign({ project, sign }: { project: Project; sign: SignListItem }) {
+  const draft = useQuery('designs:get-draft-sign', { signId: sign.id });
+  const revisions = useQuery('designs:list-revisions-sign', { signId: sign.id }, [
     'designs:changed',
   ]);
   const [initial, setInitial] = useState<DesignForm | null>(null);
@@ -43,6 +90,7 @@ export function DesignTab({ project }: { project: Project }) {
   return (
     <DesignEditor
       project={project}
+      sign={sign}
       initial={initial}
       revisionsCount={revisions.data?.length ?? 0}
     />
@@ -64,10 +112,12 @@ const soilModeOf = (v: DesignForm): 'class' | 'geotech' =>
 
 function DesignEditor({
   project,
+  sign,
   initial,
   revisionsCount,
 }: {
   project: Project;
+  sign: SignListItem;
   initial: DesignForm;
   revisionsCount: number;
 }) {
@@ -104,8 +154,8 @@ function DesignEditor({
     const save = () => {
       pendingDraft.current = null;
       client
-        .call('designs:save-draft', {
-          projectId: project.id,
+        .call('designs:save-draft-sign', {
+          signId: sign.id,
           input: JSON.parse(valuesKey) as Record<string, unknown>,
         })
         .then((r) => setDraftSavedAt(r.updatedAt))
@@ -114,7 +164,7 @@ function DesignEditor({
     pendingDraft.current = save;
     const t = setTimeout(save, 600);
     return () => clearTimeout(t);
-  }, [valuesKey, client, project.id]);
+  }, [valuesKey, client, sign.id]);
   useEffect(() => () => pendingDraft.current?.(), []);
 
   const problemCount = Object.keys(live.problems).length;
@@ -122,13 +172,13 @@ function DesignEditor({
     async (input) => {
       setSaving(true);
       try {
-        const rev = await client.call('designs:save-revision', {
-          projectId: project.id,
+        const rev = await client.call('designs:save-revision-sign', {
+          signId: sign.id,
           input,
           note,
         });
         setNote('');
-        toast.info(`Saved design revision ${rev.number}.`);
+        toast.info(`Saved design revision ${rev.number} of ${sign.mark}.`);
       } catch (e) {
         toast.error((e as Error).message);
       } finally {
@@ -225,7 +275,7 @@ function DesignEditor({
                   : '')
               }
             />
-            <RevisionsPanel project={project} onCopyInputs={copyInputs} />
+            <RevisionsPanel project={project} signId={sign.id} onCopyInputs={copyInputs} />
           </section>
         </form>
         <aside

@@ -14,14 +14,15 @@ type CopyInputs = (input: SignDesignInput, revisionNumber: number) => void;
 
 export function RevisionsPanel({
   project,
+  signId,
   onCopyInputs,
 }: {
   project: Project;
+  /** the schedule's sign whose revisions these are */
+  signId: string;
   onCopyInputs?: CopyInputs;
 }) {
-  const { data } = useQuery('designs:list-revisions', { projectId: project.id }, [
-    'designs:changed',
-  ]);
+  const { data } = useQuery('designs:list-revisions-sign', { signId }, ['designs:changed']);
   const [open, setOpen] = useState<string | null>(null);
   if (!data?.length)
     return (

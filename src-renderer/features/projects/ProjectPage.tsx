@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import {
   STATUS_LABELS,
   TRANSITIONS,
@@ -9,6 +9,7 @@ import { useClient, useQuery } from '../../app/client-context';
 import { useRouter } from '../../app/router';
 import { toast } from '../../app/toasts';
 import { ActivityTab } from './ActivityTab';
+import { NewProjectDialog } from './NewProjectDialog';
 import { OverviewTab } from './OverviewTab';
 import { SyncBadge } from './SyncBadge';
 import { projectTabs } from './tabs';
@@ -26,6 +27,7 @@ export function ProjectPage({ id, tab }: { id: string; tab: string }) {
   const client = useClient();
   const go = useRouter((s) => s.go);
   const { data: project, error } = useQuery('projects:get', { id }, ['projects:changed']);
+  const [templateOpen, setTemplateOpen] = useState(false);
 
   if (error) {
     return (
@@ -100,6 +102,9 @@ export function ProjectPage({ id, tab }: { id: string; tab: string }) {
               {VERB[to] ?? STATUS_LABELS[to]}
             </button>
           ))}
+        <button className="btn" onClick={() => setTemplateOpen(true)}>
+          Use as template
+        </button>
         {!project.deletedAt && (
           <button
             className="btn"
@@ -143,6 +148,13 @@ export function ProjectPage({ id, tab }: { id: string; tab: string }) {
           </button>
         )}
       </div>
+      {templateOpen && (
+        <NewProjectDialog
+          template={project}
+          onClose={() => setTemplateOpen(false)}
+          onCreated={(p) => go({ name: 'project', id: p.id, tab: 'signs' })}
+        />
+      )}
       <Tabs
         tabs={tabs}
         current={current.key}

@@ -21,6 +21,11 @@ export const projectsContract = {
   'projects:list': defineCommand(listQuerySchema, projectListSchema),
   'projects:get': defineCommand(projectIdSchema, projectSchema),
   'projects:create': defineCommand(projectFieldsSchema, projectSchema),
+  /** A new project from this one as a template: its signs and designs, no quotes (issue 15). */
+  'projects:duplicate-template': defineCommand(
+    projectIdSchema.extend({ fields: projectFieldsSchema }),
+    projectSchema,
+  ),
   'projects:update': defineCommand(
     projectIdSchema.extend({
       patch: updatePatch,
