@@ -333,7 +333,7 @@ export function removeSign(ctx: ServiceContext, id: string): Sign {
   return value;
 }
 
-/** Back from the trash, at the end of the schedule. */
+/** Back from the trash, in its old place in the schedule (the signs from there on move one down). */
 export function restoreSign(ctx: ServiceContext, id: string): Sign {
   const { value } = recordChanges(ctx, (at) => {
     const before = loadSign(ctx, id);
@@ -341,14 +341,27 @@ export function restoreSign(ctx: ServiceContext, id: string): Sign {
       throw new AppError('ILLEGAL_STATE', `Sign ${before.mark} is not in the trash.`);
     requireLiveProject(ctx, before.projectId);
     const live = liveSigns(ctx, before.projectId);
-    const position = live.length ? Math.max(...live.map((s) => s.position)) + 1 : 0;
+    const clash = live.find((s) => s.mark.toLowerCase() === before.mark.toLowerCase());
+    if (clash)
+      throw new AppError(
+        'ILLEGAL_STATE',
+        `Sign ${before.mark} cannot come back while another sign is marked ${clash.mark}. Give that sign another mark first.`,
+      );
+    // back where it was (an undo puts it back in its place): the signs from there on move down
+    const position = Math.min(
+      before.position,
+      live.length ? Math.max(...live.map((s) => s.position)) + 1 : 0,
+    );
+    const changes = live.some((s) => s.position === position)
+      ? makeRoom(ctx, before.projectId, position - 1, at)
+      : [];
     const row = ctx.db
       .update(signs)
       .set({ deletedAt: null, position, updatedAt: at })
       .where(eq(signs.id, id))
       .returning()
       .get();
-    return { value: toSign(row), changes: [signChange('sign.restored', before, row)] };
+    return { value: toSign(row), changes: [...changes, signChange('sign.restored', before, row)] };
   });
   emit(ctx, value.projectId);
   return value;

@@ -252,6 +252,29 @@ describe('sign schedule', () => {
     expect(again.message).toBe('Sign S2 is not in the trash.');
   });
 
+  it('an undone removal puts the sign back in its place; a mark taken meanwhile is named', async () => {
+    const s2 = await m.call<Sign>('signs:add', { projectId: project.id, name: 'monument' });
+    await m.call('signs:add', { projectId: project.id, name: 'directional' });
+    await m.call('signs:remove', { signId: s2.id });
+    expect((await list()).map((s) => s.mark)).toEqual(['S1', 'S3']);
+    await m.call('signs:restore', { signId: s2.id });
+    expect((await list()).map((s) => [s.mark, s.position])).toEqual([
+      ['S1', 0],
+      ['S2', 1],
+      ['S3', 2],
+    ]);
+    // removed again, and meanwhile another sign is marked S2: restoring says why it cannot
+    await m.call('signs:remove', { signId: s2.id });
+    const s3 = (await list())[1];
+    await m.call('signs:update', { signId: s3.id, patch: { mark: 'S2' } });
+    const clash = await rejects('signs:restore', { signId: s2.id });
+    expect(clash.code).toBe('ILLEGAL_STATE');
+    expect(clash.message).toBe(
+      'Sign S2 cannot come back while another sign is marked S2. Give that sign another mark first.',
+    );
+    expect((await list(true)).map((s) => s.id)).toEqual([s2.id]);
+  });
+
   it('names the sign in the calc report file once the project has several signs', async () => {
     const r1 = await m.call<RevisionSummary>('designs:save-revision', {
       projectId: project.id,
