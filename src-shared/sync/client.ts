@@ -56,7 +56,14 @@ export const syncStatusSchema = z.object({
     .nullable(),
   /** while a pull runs: records received of the total the server reported */
   records: z.object({ received: z.number().int(), total: z.number().int() }).nullable().optional(),
-  massDelete: z.object({ count: z.number().int(), total: z.number().int() }).nullable(),
+  massDelete: z
+    .object({
+      count: z.number().int(),
+      total: z.number().int(),
+      /** what the server would trash most of (projects, or signs of the schedules) */
+      what: z.enum(['projects', 'signs']).default('projects'),
+    })
+    .nullable(),
   nextAttemptAt: z.string().nullable(),
   /** the server is reached over plain http:// on another computer: the Sync screen warns */
   insecure: z.boolean().optional(),

@@ -5,7 +5,7 @@ import { parseDesignInput } from '../../src-shared/engine';
 import type { RevisionSummary } from '../../src-shared/designs';
 import type { Project } from '../../src-shared/projects';
 import { firstSignId, type Sign, type SignListItem } from '../../src-shared/signs';
-import type { ConflictViewT } from '../../src-shared/sync/client';
+import type { ConflictViewT, SyncStatusView } from '../../src-shared/sync/client';
 import { pushOk, upsert } from '../server/fixtures';
 import type { TestServer, TestUser } from '../server/harness';
 import w16 from '../fixtures/w16-sign.json';
@@ -234,5 +234,44 @@ describe.each(BACKENDS)('sign schedules between two laptops ($name)', ({ pg }) =
     expect(old.status).toBe(426);
     expect(old.body.error.code).toBe('PROTOCOL_UNSUPPORTED');
     expect(old.body.error.message).toMatch(/Protocol 1 is no longer supported.*Update Signwright/);
+  });
+
+  it('a pull that would trash most of the signs here stops and asks first', async () => {
+    // an organization of its own, so the share of removed signs is known exactly
+    const ua = await server.createOrgAndUser({ name: 'Mass A' });
+    const ub = await server.createOrgAndUser({ orgId: ua.orgId, name: 'Mass B' });
+    const a = await signedInClient(server, ua);
+    const b = await signedInClient(server, ub);
+    try {
+      const p = await a.call<Project>('projects:create', { name: 'Strip mall' });
+      const added: Sign[] = [];
+      for (let i = 0; i < 4; i++)
+        added.push(await a.call<Sign>('signs:add', { projectId: p.id, name: `tenant ${i + 1}` }));
+      await syncOk(a);
+      await syncOk(b);
+      expect(await schedule(b, p.id)).toHaveLength(5);
+      for (const s of added) await a.call('signs:remove', { signId: s.id });
+      await syncOk(a);
+      // on B that is 4 of its 5 signs: nothing is applied until the estimator confirms
+      const st = await b.call<SyncStatusView>('sync:now');
+      expect(st.phase).toBe('needs-confirmation');
+      expect(st.massDelete).toEqual({ count: 4, total: 5, what: 'signs' });
+      expect(st.lastError).toBe(
+        'The server would move 4 of your 5 signs to the trash. Nothing was changed; confirm to continue.',
+      );
+      expect(await schedule(b, p.id)).toHaveLength(5);
+      const after = await b.call<SyncStatusView>('sync:confirm-deletes');
+      expect(after.phase).toBe('idle');
+      expect((await schedule(b, p.id)).map((s) => s.mark)).toEqual(['S1']);
+      expect((await schedule(b, p.id, true)).map((s) => s.mark).sort()).toEqual([
+        'S2',
+        'S3',
+        'S4',
+        'S5',
+      ]);
+    } finally {
+      a.close();
+      b.close();
+    }
   });
 });

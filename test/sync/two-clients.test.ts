@@ -225,7 +225,7 @@ describe.each(BACKENDS)('two clients through the real server ($name)', ({ pg }) 
       await syncOk(a);
       const st = await b.call<SyncStatusView>('sync:now');
       expect(st.phase).toBe('needs-confirmation');
-      expect(st.massDelete).toEqual({ count: 4, total: 4 });
+      expect(st.massDelete).toEqual({ count: 4, total: 4, what: 'projects' });
       for (const id of toTrash) expect((await project(b, id)).deletedAt).toBeNull();
       const after = await b.call<SyncStatusView>('sync:confirm-deletes');
       expect(after.phase).toBe('idle');

@@ -43,7 +43,7 @@ export interface SyncStatus {
   progress: Progress | null;
   /** while a pull runs: records received of the total the server reported (big first syncs) */
   records: { received: number; total: number } | null;
-  massDelete: { count: number; total: number } | null;
+  massDelete: { count: number; total: number; what: 'projects' | 'signs' } | null;
   nextAttemptAt: string | null;
   insecure: boolean;
 }
@@ -84,7 +84,7 @@ export class SyncEngine {
   private lastError: string | null = null;
   private progress: Progress | null = null;
   private records: { received: number; total: number } | null = null;
-  private massDelete: { count: number; total: number } | null = null;
+  private massDelete: { count: number; total: number; what: 'projects' | 'signs' } | null = null;
   private nextAttemptAt: number | null = null;
   private readonly appliers: Record<string, EntityApplier>;
   private readonly listeners = new Set<(s: SyncStatus) => void>();
@@ -275,7 +275,7 @@ export class SyncEngine {
       if (pulled.massDelete) {
         this.massDelete = pulled.massDelete;
         this.phase = 'needs-confirmation';
-        this.lastError = `The server would move ${pulled.massDelete.count} of your ${pulled.massDelete.total} projects to the trash. Nothing was changed; confirm to continue.`;
+        this.lastError = `The server would move ${pulled.massDelete.count} of your ${pulled.massDelete.total} ${pulled.massDelete.what} to the trash. Nothing was changed; confirm to continue.`;
         this.emit();
         return;
       }

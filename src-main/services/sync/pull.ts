@@ -1,6 +1,6 @@
 import { count, eq, isNull } from 'drizzle-orm';
 import type { Change } from '../../../src-shared/sync/protocol';
-import { projects, syncConflicts } from '../../db/schema';
+import { projects, signs, syncConflicts } from '../../db/schema';
 import type { ServiceContext } from '../context';
 import type { SyncApi } from './api';
 import type { EntityApplier } from './appliers';
@@ -19,7 +19,10 @@ import {
 } from './state';
 
 export const PULL_PAGE = 500;
-/** The mass-delete fail-safe: a pull that would trash more than this share of the local projects stops. */
+/**
+ * The mass-delete fail-safe: a pull that would trash more than this share of the local projects
+ * (or of the local signs) stops and asks.
+ */
 export const MASS_DELETE_SHARE = 0.5;
 export const MASS_DELETE_MIN = 3;
 
@@ -28,19 +31,39 @@ export interface PullOutcome {
   held: number;
   /** pulled records not applied because they fail the shared schemas (listed on the Sync screen) */
   refused: number;
-  /** set when a page would delete most local projects: nothing of it was applied */
-  massDelete?: { count: number; total: number };
+  /** set when a page would delete most local projects (or signs): nothing of it was applied */
+  massDelete?: { count: number; total: number; what: 'projects' | 'signs' };
 }
 
-function wouldDelete(ctx: ServiceContext, c: Change): boolean {
-  if (c.entity !== 'project') return false;
+/** Whether a pulled change trashes a live local project or sign (the fail-safe counts both). */
+function wouldDelete(ctx: ServiceContext, c: Change): 'projects' | 'signs' | null {
+  const table = c.entity === 'project' ? projects : c.entity === 'sign' ? signs : null;
+  if (!table) return null;
   const local = ctx.db
-    .select({ deletedAt: projects.deletedAt })
-    .from(projects)
-    .where(eq(projects.id, c.id))
+    .select({ deletedAt: table.deletedAt })
+    .from(table)
+    .where(eq(table.id, c.id))
     .get();
-  if (!local || local.deletedAt) return false;
-  return c.deleted || (typeof c.data?.deletedAt === 'string' && !!c.data.deletedAt);
+  if (!local || local.deletedAt) return null;
+  const trashes = c.deleted || (typeof c.data?.deletedAt === 'string' && !!c.data.deletedAt);
+  return trashes ? (c.entity === 'project' ? 'projects' : 'signs') : null;
+}
+
+/** The first entity kind of which a page would trash most of what is live here, if any. */
+function massDeleteOf(ctx: ServiceContext, changes: Change[]): PullOutcome['massDelete'] {
+  const deletes = { projects: 0, signs: 0 };
+  for (const c of changes) {
+    const what = wouldDelete(ctx, c);
+    if (what) deletes[what]++;
+  }
+  for (const what of ['projects', 'signs'] as const) {
+    if (deletes[what] < MASS_DELETE_MIN) continue;
+    const table = what === 'projects' ? projects : signs;
+    const total =
+      ctx.db.select({ n: count() }).from(table).where(isNull(table.deletedAt)).get()?.n ?? 0;
+    if (deletes[what] > total * MASS_DELETE_SHARE) return { count: deletes[what], total, what };
+  }
+  return undefined;
 }
 
 /**
@@ -77,12 +100,9 @@ export async function pullAll(
     const cursor = getSetting(ctx.sqlite, KEYS.cursor) ?? '0';
     const page = await api.pull(cursor, PULL_PAGE);
     if (!opts.confirmMassDelete) {
-      const deletes = page.changes.filter((c) => wouldDelete(ctx, c)).length;
-      const total =
-        ctx.db.select({ n: count() }).from(projects).where(isNull(projects.deletedAt)).get()?.n ??
-        0;
-      if (deletes >= MASS_DELETE_MIN && deletes > total * MASS_DELETE_SHARE) {
-        out.massDelete = { count: deletes, total };
+      const mass = massDeleteOf(ctx, page.changes);
+      if (mass) {
+        out.massDelete = mass;
         return out;
       }
     }

@@ -139,8 +139,8 @@ export function SyncScreen() {
           </dl>
           {s.massDelete && (
             <div className="form-error" role="alert" style={{ marginTop: 10 }}>
-              The server would move {s.massDelete.count} of your {s.massDelete.total} projects to
-              the trash. Nothing was changed.{' '}
+              The server would move {s.massDelete.count} of your {s.massDelete.total}{' '}
+              {s.massDelete.what} to the trash. Nothing was changed.{' '}
               <button
                 className="btn small"
                 onClick={() =>
