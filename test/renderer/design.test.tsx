@@ -15,15 +15,15 @@ afterEach(() => {
 
 describe('Design tab through the in-memory host', () => {
   it('shows live results from the real engine and updates them when a field changes', async () => {
-    const { main, client } = renderWithMain(<div />);
-    closeMain = main.close;
-    const project = await client.call('projects:create', { name: 'Component design' });
-    cleanup();
-    const view = renderWithMain(<DesignTab project={project as Project} />);
-    closeMain = () => {
-      view.main.close();
-      main.close();
-    };
+    const view = renderWithMain(<div />);
+    closeMain = view.main.close;
+    const project = await view.client.call('projects:create', { name: 'Component design' });
+    // the design tab of that project, in the same main process (it reads the project's signs)
+    view.rerender(
+      <ClientProvider value={view.client}>
+        <DesignTab project={project as Project} />
+      </ClientProvider>,
+    );
     const results = await screen.findByRole('complementary', { name: 'Results' });
     await waitFor(() =>
       expect(within(results).getByTestId('selected-pole').textContent).toMatch(/\S/),
