@@ -3,7 +3,9 @@ import fc from 'fast-check';
 import type { Revision, RevisionSummary } from '../../src-shared/designs';
 import type { Project } from '../../src-shared/projects';
 import {
+  priceItemFormSchema,
   quoteSettingsSchema,
+  toItemForm,
   type ManualLine,
   type PriceBookVersion,
   type PriceItem,
@@ -351,6 +353,20 @@ describe('the price book says per sign or per job', () => {
       'job',
     ]);
     expect(per('eng_base_le25')).toBeUndefined(); // the default for a fee: per sign
+  });
+
+  it('the price book editor form keeps per through an edit, and refuses a per-job material', () => {
+    for (const it of book.items)
+      expect(priceItemFormSchema.parse(toItemForm(it)), it.code).toEqual(it);
+    const concrete = book.items.find((i) => i.code === 'concrete')!;
+    const r = priceItemFormSchema.safeParse({ ...toItemForm(concrete), per: 'job' });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      [
+        'per',
+        'Per job is allowed only for labor, equipment, fee and travel items; concrete is priced per sign',
+      ],
+    ]);
   });
 
   it('exports the per column and imports it back; an older CSV without it still imports', async () => {
