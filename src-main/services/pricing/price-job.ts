@@ -11,15 +11,8 @@ import type {
 import { effectivePer, jobSignMetaSchema } from '../../../src-shared/quotes';
 import { AppError } from '../../../src-shared/errors';
 import { fixQty, lineAmount } from './money';
-import {
-  generateLines,
-  indexBook,
-  measureOf,
-  totalsOf,
-  type BookRef,
-  type Measure,
-  type PricingInput,
-} from './price-quote';
+import { generateLines, indexBook, measureOf, type Measure } from './lines';
+import { totalsOf, type BookRef, type PricingInput } from './price-quote';
 
 /**
  * Prices a job: a sign schedule, one price book version, one set of quote settings (README.md
