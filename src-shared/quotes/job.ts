@@ -18,10 +18,16 @@ import {
 
 export const SIGN_QUANTITY_MAX = 999;
 
-/** What a quote may set per sign instead of the job's settings (a monument may be unlit). */
-export const signSettingsSchema = quoteSettingsSchema
-  .pick({ cabinetCode: true, faceSides: true, illuminated: true })
-  .partial();
+/**
+ * What a quote may set per sign instead of the job's settings (a monument may be unlit). No
+ * defaults: what a sign leaves out is the job's.
+ */
+export const signSettingsSchema = z.object({
+  /** null = the first cabinet item of the book; absent = the job's setting */
+  cabinetCode: z.string().check(storable('Cabinet')).nullable().optional(),
+  faceSides: num('Faces', 'sides', { min: 1, max: 2, int: true }).optional(),
+  illuminated: z.boolean({ error: 'Illuminated must be true or false' }).optional(),
+});
 export type SignSettings = z.output<typeof signSettingsSchema>;
 
 /** One sign of the schedule as pricing sees it (the design facts come from its chosen revision). */

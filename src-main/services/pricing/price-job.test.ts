@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  jobSignPricingSchema,
   priceItemSchema,
   quoteSettingsSchema,
   type DesignFacts,
@@ -155,5 +156,34 @@ describe('sign prices add up to the job total', () => {
         job.jobLinesSubtotalCents +
         job.totals.markupCents,
     );
+  });
+});
+
+describe('the job sign schema (the boundary the job quote service parses with)', () => {
+  it('a sign that sets nothing keeps the job settings; a bad quantity names the field and range', () => {
+    const parsed = jobSignPricingSchema.parse({
+      signId: 'a',
+      mark: 'S1',
+      quantity: 2,
+      design: short,
+    });
+    expect(parsed.settings).toEqual({});
+    expect(parsed).toMatchObject({ name: '', overrides: {}, manualLines: [] });
+    const lit = priceJob({
+      signs: [{ ...parsed, settings: parsed.settings }],
+      book,
+      settings: quoteSettingsSchema.parse({ illuminated: false }),
+    });
+    expect(line(lit.jobLines, 'lit_check')).toBeUndefined(); // the job's unlit setting stands
+    const bad = jobSignPricingSchema.safeParse({
+      signId: 'a',
+      mark: '',
+      quantity: 1000,
+      design: short,
+    });
+    expect(bad.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['mark', expect.stringMatching(/^Sign mark /)],
+      ['quantity', 'Sign quantity must be a whole number between 1 and 999'],
+    ]);
   });
 });
