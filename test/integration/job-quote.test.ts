@@ -4,6 +4,7 @@ import type { Revision, RevisionSummary } from '../../src-shared/designs';
 import type { Project } from '../../src-shared/projects';
 import {
   priceItemFormSchema,
+  pricedJobSchema,
   quoteSettingsSchema,
   toItemForm,
   type ManualLine,
@@ -145,6 +146,8 @@ describe('a three-sign job priced with the starter book (issue 15)', () => {
     const prices = [...job.signs.map((s) => s.priceCents!), job.jobLinesPriceCents!];
     expect(prices.reduce((a, b) => a + b, 0)).toBe(job.totals.totalCents);
     expect(job.warnings).toEqual([]);
+    // what the job quote service will store: the shared schema reads it back unchanged
+    expect(pricedJobSchema.parse(job)).toEqual(job);
   });
 
   it('sign prices always add up to the job total, for any quantities, margin, discount and tax', async () => {
