@@ -5,15 +5,15 @@ import type { PriceItemInput } from '../../../src-shared/quotes';
  * pricing-starting-points.md): structural steel 0.91 USD/lb, aluminum 6061 2.33 USD/lb, hot-dip
  * galvanizing 0.35 USD/lb, fabrication 75 % of the steel material, ready-mix concrete 145 USD/yd³,
  * engineering 200 USD up to 25 ft and 300 USD over, calc packet 35, hard copies 30, expedited
- * 100, permit package 250. Everything else (mobilization, drilling, cabinets, faces, LEDs, crews, equipment,
- * travel, contingency, markup, tax) is a plain placeholder a shop is expected to replace: see
- * README.md. Prices are cents; percentages basis points. Crew hours round up to the quarter hour
+ * 100, permit package 250. Everything else (mobilization, drilling, cabinets, faces, LEDs,
+ * crews, equipment, travel, contingency, markup, tax) is a plain placeholder a shop is expected to
+ * replace: see README.md. Prices are cents; percentages basis points. Crew hours round up to the quarter hour
  * and concrete to the quarter yard (`increment`), as estimators order and bill them.
  *
  * On a job of several signs (`per`, README.md "Jobs"): mobilization, travel, the permit package
- * and the calc packet are charged once per job; engineering, like every material and crew, per
- * sign (each sign is its own structure, checked and stamped on its own, and its fee depends on its
- * own height).
+ * and the calc packet are charged once per job; engineering, like every material, crew and the
+ * crane day, per sign (each sign is its own structure, checked and stamped on its own, and its
+ * fee depends on its own height).
  */
 export const STARTER_EFFECTIVE_DATE = '2025-11-01';
 
