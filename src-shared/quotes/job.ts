@@ -4,10 +4,13 @@ import {
   designFactsSchema,
   manualLineSchema,
   overrideSchema,
+  quoteDraftSchema,
   quoteLineSchema,
+  quoteRevisionSchema,
   quoteSettingsSchema,
   totalsSchema,
 } from './quote';
+import { acknowledgeInputSchema, acknowledgementSchema, verdictSchema } from './acknowledgement';
 
 /**
  * A job quote (issue 15): one quote for a project's sign schedule. Each sign is priced from its
@@ -91,3 +94,86 @@ export const pricedJobSchema = z.object({
   warnings: z.array(z.string()),
 });
 export type PricedJob = z.infer<typeof pricedJobSchema>;
+
+/** A sign of the working quote as the quote tab shows it: its pin and what it prices. */
+export const draftSignSchema = z.object({
+  signId: z.string(),
+  mark: z.string(),
+  name: z.string(),
+  quantity: z.number().int(),
+  /** the pinned design revision */
+  designRevisionId: z.string(),
+  designRevisionNumber: z.number().int(),
+  /** the sign's saved revisions, newest first (the picker) */
+  revisions: z.array(z.object({ id: z.string(), number: z.number().int(), note: z.string() })),
+  verdict: verdictSchema,
+  acknowledgement: acknowledgementSchema.nullable(),
+  description: z.string(),
+  overrides: z.record(z.string(), overrideSchema),
+  manualLines: z.array(manualLineSchema),
+});
+export type DraftSign = z.infer<typeof draftSignSchema>;
+
+/**
+ * A live sign of the schedule the working quote does not price: no saved design revision yet
+ * (`not-designed`), or added after the quote was generated (`not-in-quote`: regenerate).
+ */
+export const unpricedSignSchema = z.object({
+  signId: z.string(),
+  mark: z.string(),
+  name: z.string(),
+  reason: z.enum(['not-designed', 'not-in-quote']),
+});
+export type UnpricedSign = z.infer<typeof unpricedSignSchema>;
+
+/** What a quote revision froze of the job (quote_revisions.job). */
+export const quoteRevisionJobSchema = z.object({
+  pricedJob: pricedJobSchema,
+  signs: z.array(
+    z.object({
+      signId: z.string(),
+      designRevisionId: z.string(),
+      overrides: z.record(z.string(), overrideSchema),
+      manualLines: z.array(manualLineSchema),
+    }),
+  ),
+});
+export type QuoteRevisionJob = z.infer<typeof quoteRevisionJobSchema>;
+
+/** A per-sign choice sent with generate: the design revision to price, an acknowledgement. */
+export const signChoiceSchema = z.object({
+  signId: z.string().min(1, { message: 'Sign id is required' }),
+  designRevisionId: z.string().min(1, { message: 'Choose a design revision' }).optional(),
+  acknowledge: acknowledgeInputSchema.optional(),
+});
+
+/** A sign's overrides and manual lines sent with update-draft. */
+export const signLinesInputSchema = z.object({
+  signId: z.string().min(1, { message: 'Sign id is required' }),
+  overrides: z.record(z.string().check(storable('Override code')), overrideSchema).default({}),
+  manualLines: z
+    .array(manualLineSchema)
+    .max(100, { message: 'At most 100 manual lines per sign' })
+    .default([]),
+});
+
+/**
+ * The working quote of the job. `priced` is the one-design view kept for one-design readers: for
+ * a job of one sign × 1 it is exactly priceQuote's (same lines, same total); for a larger job its
+ * lines are every sign's then the job's, with the job's totals. `overrides` and `manualLines` are
+ * the sign's and the job's together when the job has one sign, else the job's (each sign's are in
+ * `signs`).
+ */
+export const jobQuoteDraftSchema = quoteDraftSchema.extend({
+  job: pricedJobSchema,
+  signs: z.array(draftSignSchema),
+  unpriced: z.array(unpricedSignSchema),
+});
+export type JobQuoteDraft = z.infer<typeof jobQuoteDraftSchema>;
+
+export const jobQuoteRevisionSchema = quoteRevisionSchema.extend({
+  job: pricedJobSchema,
+  /** each sign's plain description, in schedule order */
+  signDescriptions: z.array(z.object({ signId: z.string(), description: z.string() })),
+});
+export type JobQuoteRevision = z.infer<typeof jobQuoteRevisionSchema>;

@@ -49,5 +49,6 @@ export function quoteHandlers(ctx: ServiceContext): Pick<Handlers, QuoteChannels
     'quotes:compare': ({ a, b }) => compareQuoteRevisions(ctx, a, b),
     'quotes:customer-pdf': (source) => quotePdf(ctx, 'customer', source),
     'quotes:cost-sheet-pdf': (source) => quotePdf(ctx, 'cost-sheet', source),
+    'quotes:job-packet-pdf': (source) => quotePdf(ctx, 'job-packet', source),
   };
 }

@@ -1,0 +1,149 @@
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import type { Revision } from '../../src-shared/designs';
+import type { DesignVerdict } from '../../src-shared/engine';
+import {
+  effectivePer,
+  type DesignAcknowledgement,
+  type LineOverride,
+  type ManualLine,
+  type PriceItem,
+} from '../../src-shared/quotes';
+import { designRevisions, quoteDraftSigns, signs } from '../db/schema';
+import type { ServiceContext } from './context';
+import { getRevision } from './designs';
+
+/**
+ * The job side of the quote services (issue 15): the project's live signs, each sign's pin on the
+ * working quote (design revision, overrides, manual lines, acknowledgement), and the job's verdict
+ * made of every sign's.
+ */
+
+export type SignRow = typeof signs.$inferSelect;
+
+export interface SignPin {
+  signId: string;
+  designRevisionId: string;
+  overrides: Record<string, LineOverride>;
+  manualLines: ManualLine[];
+  acknowledgement: DesignAcknowledgement | null;
+}
+
+/** The schedule in order, without the signs in the trash. */
+export function liveSignsOf(ctx: ServiceContext, projectId: string): SignRow[] {
+  return ctx.db
+    .select()
+    .from(signs)
+    .where(and(eq(signs.projectId, projectId), isNull(signs.deletedAt)))
+    .orderBy(asc(signs.position), asc(signs.createdAt), asc(signs.id))
+    .all();
+}
+
+export function signRow(ctx: ServiceContext, id: string): SignRow | undefined {
+  return ctx.db.select().from(signs).where(eq(signs.id, id)).get();
+}
+
+/** A sign's saved revisions, newest first (id, number, note only). */
+export function revisionsOfSign(ctx: ServiceContext, signId: string) {
+  return ctx.db
+    .select({ id: designRevisions.id, number: designRevisions.number, note: designRevisions.note })
+    .from(designRevisions)
+    .where(eq(designRevisions.signId, signId))
+    .orderBy(desc(designRevisions.number))
+    .all();
+}
+
+export function latestRevisionId(ctx: ServiceContext, signId: string): string | null {
+  return revisionsOfSign(ctx, signId)[0]?.id ?? null;
+}
+
+export function loadPins(ctx: ServiceContext, projectId: string): SignPin[] {
+  return ctx.db
+    .select()
+    .from(quoteDraftSigns)
+    .where(eq(quoteDraftSigns.projectId, projectId))
+    .all()
+    .map((r) => ({
+      signId: r.signId,
+      designRevisionId: r.designRevisionId,
+      overrides: JSON.parse(r.overrides) as Record<string, LineOverride>,
+      manualLines: JSON.parse(r.manualLines) as ManualLine[],
+      acknowledgement: r.acknowledgement
+        ? (JSON.parse(r.acknowledgement) as DesignAcknowledgement)
+        : null,
+    }));
+}
+
+/** Replaces the project's pins (inside the caller's transaction). */
+export function writePins(ctx: ServiceContext, projectId: string, pins: readonly SignPin[]): void {
+  ctx.db.delete(quoteDraftSigns).where(eq(quoteDraftSigns.projectId, projectId)).run();
+  for (const p of pins)
+    ctx.db
+      .insert(quoteDraftSigns)
+      .values({
+        projectId,
+        signId: p.signId,
+        designRevisionId: p.designRevisionId,
+        overrides: JSON.stringify(p.overrides),
+        manualLines: JSON.stringify(p.manualLines),
+        acknowledgement: p.acknowledgement ? JSON.stringify(p.acknowledgement) : null,
+      })
+      .run();
+}
+
+/** Design revisions are immutable: one parse per id per call is enough. */
+export type RevisionCache = Map<string, Revision>;
+export function cachedRevision(ctx: ServiceContext, id: string, cache?: RevisionCache): Revision {
+  let rev = cache?.get(id);
+  if (!rev) {
+    rev = getRevision(ctx, id);
+    cache?.set(id, rev);
+  }
+  return rev;
+}
+
+/** How a sign's reason reads in a job of several signs ("S2: Pole fails ..."). */
+export const signReason = (mark: string, reason: string) => `${mark}: ${reason}`;
+
+/**
+ * The job's verdict: fails if any sign fails, else review if any needs it, else passes. A job of
+ * one sign has that sign's verdict as it is (a one-sign quote reads as before); with several,
+ * each reason is prefixed with its sign's mark.
+ */
+export function jobVerdict(items: readonly { mark: string; verdict: DesignVerdict }[]) {
+  const one = items.length === 1;
+  const status: DesignVerdict['status'] = items.some((i) => i.verdict.status === 'fails')
+    ? 'fails'
+    : items.some((i) => i.verdict.status === 'review')
+      ? 'review'
+      : 'passes';
+  const reasons = items.flatMap((i) =>
+    i.verdict.status === 'passes'
+      ? []
+      : i.verdict.reasons.map((r) => (one ? r : signReason(i.mark, r))),
+  );
+  return { status, reasons } as DesignVerdict;
+}
+
+/**
+ * The reasons of an acknowledgement given for the whole job, as they apply to one sign: its own
+ * ("S2: ..." with the mark taken off) and any given unprefixed (a one-sign job).
+ */
+export function reasonsForSign(mark: string, reasons: readonly string[]): string[] {
+  const prefix = signReason(mark, '');
+  return reasons.map((r) => (r.startsWith(prefix) ? r.slice(prefix.length) : r));
+}
+
+/**
+ * A one-design override set split as jobFromQuote does: overrides of once-per-job lines go to the
+ * job, the rest to the sign.
+ */
+export function splitOverrides(
+  items: readonly PriceItem[],
+  overrides: Record<string, LineOverride>,
+): { sign: Record<string, LineOverride>; job: Record<string, LineOverride> } {
+  const jobCodes = new Set(items.filter((it) => effectivePer(it) === 'job').map((it) => it.code));
+  const sign: Record<string, LineOverride> = {};
+  const job: Record<string, LineOverride> = {};
+  for (const [code, o] of Object.entries(overrides)) (jobCodes.has(code) ? job : sign)[code] = o;
+  return { sign, job };
+}
