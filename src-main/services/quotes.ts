@@ -234,6 +234,8 @@ function toDraft(
     description: one
       ? signs[0].description
       : signs.map((x) => `${signTitle(x)}: ${x.description}`).join('\n'),
+    jobOverrides: s.overrides,
+    jobManualLines: s.manualLines,
     job: p.job,
     signs,
     unpriced: p.unpriced,

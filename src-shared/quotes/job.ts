@@ -165,6 +165,9 @@ export const signLinesInputSchema = z.object({
  * `signs`).
  */
 export const jobQuoteDraftSchema = quoteDraftSchema.extend({
+  /** the job's own overrides (once-per-job lines) and manual lines, whatever the sign count */
+  jobOverrides: z.record(z.string(), overrideSchema),
+  jobManualLines: z.array(manualLineSchema),
   job: pricedJobSchema,
   signs: z.array(draftSignSchema),
   unpriced: z.array(unpricedSignSchema),

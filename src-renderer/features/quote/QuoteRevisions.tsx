@@ -186,6 +186,14 @@ export function QuoteRevisions({ projectId }: { projectId: string }) {
                     >
                       Cost sheet
                     </button>
+                    <button
+                      type="button"
+                      className="btn small"
+                      onClick={() => downloadQuotePdf(client, 'job-packet', { id: r.id })}
+                      aria-label={`Job packet PDF of revision ${r.number}`}
+                    >
+                      Job packet
+                    </button>
                   </div>
                 </td>
               </tr>
