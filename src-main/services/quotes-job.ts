@@ -7,10 +7,16 @@ import {
   type LineOverride,
   type ManualLine,
   type PriceItem,
+  type PricedJob,
+  type PricedQuote,
+  type QuoteSettings,
 } from '../../src-shared/quotes';
 import { designRevisions, quoteDraftSigns, signs } from '../db/schema';
 import type { ServiceContext } from './context';
 import { getRevision } from './designs';
+import { factsFromRevision } from './pricing/facts';
+import type { JobPricingInput } from './pricing/price-job';
+import { priceQuote, type BookRef } from './pricing/price-quote';
 
 /**
  * The job side of the quote services (issue 15): the project's live signs, each sign's pin on the
@@ -146,4 +152,72 @@ export function splitOverrides(
   const job: Record<string, LineOverride> = {};
   for (const [code, o] of Object.entries(overrides)) (jobCodes.has(code) ? job : sign)[code] = o;
   return { sign, job };
+}
+
+/** A live sign priced by the quote: the sign, its pin and its pinned revision. */
+export interface PricedEntry {
+  sign: SignRow;
+  pin: SignPin;
+  rev: Revision;
+}
+
+/** What the working quote sets for the whole job. */
+interface JobLevel {
+  settings: QuoteSettings;
+  overrides: Record<string, LineOverride>;
+  manualLines: ManualLine[];
+}
+
+export function jobInput(
+  entries: readonly PricedEntry[],
+  book: BookRef,
+  s: JobLevel,
+): JobPricingInput {
+  return {
+    signs: entries.map((e) => ({
+      signId: e.sign.id,
+      mark: e.sign.mark,
+      name: e.sign.name,
+      quantity: e.sign.quantity,
+      design: factsFromRevision(e.rev),
+      overrides: e.pin.overrides,
+      manualLines: e.pin.manualLines,
+    })),
+    book,
+    settings: s.settings,
+    overrides: s.overrides,
+    manualLines: s.manualLines,
+  };
+}
+
+/**
+ * The one-design view of a job: a job of one sign × 1 is priced by priceQuote with the sign's
+ * and the job's overrides and manual lines together (exactly what a one-design quote was);
+ * a larger job is every sign's lines then the job's, with the job's totals.
+ */
+export function oneDesignView(
+  job: PricedJob,
+  entries: readonly PricedEntry[],
+  book: BookRef,
+  s: JobLevel,
+): PricedQuote {
+  if (entries.length === 1 && entries[0].sign.quantity === 1) {
+    const e = entries[0];
+    return priceQuote({
+      facts: factsFromRevision(e.rev),
+      book,
+      settings: s.settings,
+      overrides: { ...e.pin.overrides, ...s.overrides },
+      manualLines: [...e.pin.manualLines, ...s.manualLines],
+    });
+  }
+  return {
+    design: job.signs[0].design,
+    priceBookVersionId: job.priceBookVersionId,
+    priceBookVersionNumber: job.priceBookVersionNumber,
+    settings: job.settings,
+    lines: [...job.signs.flatMap((x) => x.lines), ...job.jobLines],
+    totals: job.totals,
+    warnings: job.warnings,
+  };
 }

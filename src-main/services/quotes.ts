@@ -1,11 +1,8 @@
 import { eq } from 'drizzle-orm';
-import type { Revision } from '../../src-shared/designs';
 import { AppError } from '../../src-shared/errors';
-import { evaluateCombination } from '../engine';
 import {
-  acknowledges,
+  effectivePer,
   quoteSettingsSchema,
-  type AcknowledgeInput,
   type DraftSign,
   type JobQuoteDraft,
   type LineOverride,
@@ -18,22 +15,19 @@ import {
 } from '../../src-shared/quotes';
 import { quoteDrafts } from '../db/schema';
 import { recordChange, type ServiceContext } from './context';
-import { saveRevisionForSign } from './designs';
 import { getProject } from './projects';
-import { rankAlternatives } from './pricing/alternatives';
 import { bookRef, currentVersion, getVersion } from './pricing/book-service';
-import { factsFromRevision } from './pricing/facts';
-import { rankJobAlternatives } from './pricing/job-alternatives';
 import { priceJob, type JobPricingInput } from './pricing/price-job';
-import { priceQuote, type BookRef } from './pricing/price-quote';
-import { describeRevision, requireAcknowledgement, verdictOf } from './quotes-design';
+import { describeRevision, verdictOf } from './quotes-design';
 import {
+  jobInput,
+  oneDesignView,
+  type PricedEntry,
   cachedRevision,
   jobVerdict,
   latestRevisionId,
   liveSignsOf,
   loadPins,
-  reasonsForSign,
   revisionsOfSign,
   signRow,
   splitOverrides,
@@ -42,7 +36,6 @@ import {
   type SignPin,
   type SignRow,
 } from './quotes-job';
-import { fixed } from '../../src-shared/format';
 
 /**
  * The working quote of a project: one quote for the job (issue 15). The draft row holds the price
@@ -69,13 +62,6 @@ export interface DraftState {
   pins: SignPin[];
 }
 
-/** A live sign priced by the quote: the sign, its pin and its pinned revision. */
-export interface PricedEntry {
-  sign: SignRow;
-  pin: SignPin;
-  rev: Revision;
-}
-
 export interface PricedState {
   entries: PricedEntry[];
   unpriced: UnpricedSign[];
@@ -86,7 +72,7 @@ export interface PricedState {
   book: PriceBookVersion;
 }
 
-function stateOf(ctx: ServiceContext, row: DraftRow): DraftState {
+export function stateOf(ctx: ServiceContext, row: DraftRow): DraftState {
   return {
     priceBookVersionId: row.priceBookVersionId,
     settings: quoteSettingsSchema.parse(JSON.parse(row.settings)),
@@ -96,12 +82,12 @@ function stateOf(ctx: ServiceContext, row: DraftRow): DraftState {
   };
 }
 
-function loadDraft(ctx: ServiceContext, projectId: string): DraftRow | undefined {
+export function loadDraft(ctx: ServiceContext, projectId: string): DraftRow | undefined {
   return ctx.db.select().from(quoteDrafts).where(eq(quoteDrafts.projectId, projectId)).get();
 }
 
 /** The live signs the state prices (pinned), and those it does not (with why). */
-function plan(ctx: ServiceContext, projectId: string, s: DraftState, cache?: RevisionCache) {
+export function plan(ctx: ServiceContext, projectId: string, s: DraftState, cache?: RevisionCache) {
   const entries: PricedEntry[] = [];
   const unpriced: UnpricedSign[] = [];
   for (const sign of liveSignsOf(ctx, projectId)) {
@@ -116,60 +102,6 @@ function plan(ctx: ServiceContext, projectId: string, s: DraftState, cache?: Rev
       });
   }
   return { entries, unpriced };
-}
-
-export function jobInput(
-  entries: readonly PricedEntry[],
-  book: BookRef,
-  s: Pick<DraftState, 'settings' | 'overrides' | 'manualLines'>,
-): JobPricingInput {
-  return {
-    signs: entries.map((e) => ({
-      signId: e.sign.id,
-      mark: e.sign.mark,
-      name: e.sign.name,
-      quantity: e.sign.quantity,
-      design: factsFromRevision(e.rev),
-      overrides: e.pin.overrides,
-      manualLines: e.pin.manualLines,
-    })),
-    book,
-    settings: s.settings,
-    overrides: s.overrides,
-    manualLines: s.manualLines,
-  };
-}
-
-/**
- * The one-design view of a job: a job of one sign × 1 is priced by priceQuote with the sign's
- * and the job's overrides and manual lines together (exactly what a one-design quote was);
- * a larger job is every sign's lines then the job's, with the job's totals.
- */
-export function oneDesignView(
-  job: PricedJob,
-  entries: readonly PricedEntry[],
-  book: BookRef,
-  s: Pick<DraftState, 'settings' | 'overrides' | 'manualLines'>,
-): PricedQuote {
-  if (entries.length === 1 && entries[0].sign.quantity === 1) {
-    const e = entries[0];
-    return priceQuote({
-      facts: factsFromRevision(e.rev),
-      book,
-      settings: s.settings,
-      overrides: { ...e.pin.overrides, ...s.overrides },
-      manualLines: [...e.pin.manualLines, ...s.manualLines],
-    });
-  }
-  return {
-    design: job.signs[0].design,
-    priceBookVersionId: job.priceBookVersionId,
-    priceBookVersionNumber: job.priceBookVersionNumber,
-    settings: job.settings,
-    lines: [...job.signs.flatMap((x) => x.lines), ...job.jobLines],
-    totals: job.totals,
-    warnings: job.warnings,
-  };
 }
 
 export function priceState(
@@ -263,7 +195,7 @@ export function requireDraft(
   return { ...stateOf(ctx, row), updatedAt: row.updatedAt };
 }
 
-function writeDraft(
+export function writeDraft(
   ctx: ServiceContext,
   projectId: string,
   next: DraftState,
@@ -352,155 +284,6 @@ function auditView(ctx: ServiceContext, s: DraftState, several: boolean) {
   };
 }
 
-export interface SignChoice {
-  signId: string;
-  designRevisionId?: string;
-  acknowledge?: AcknowledgeInput;
-}
-
-/** The choices a generate call makes, checked: each names a live sign and one of its revisions. */
-function checkChoices(
-  ctx: ServiceContext,
-  projectId: string,
-  live: readonly SignRow[],
-  input: { designRevisionId?: string; signs?: readonly SignChoice[] },
-  cache: RevisionCache,
-): Map<string, SignChoice> {
-  const chosen = new Map<string, SignChoice>();
-  if (input.designRevisionId) {
-    const rev = cachedRevision(ctx, input.designRevisionId, cache);
-    const sign = live.find((x) => x.id === rev.signId);
-    if (rev.projectId !== projectId || !sign)
-      throw new AppError('VALIDATION', 'That design revision belongs to another project.', {
-        designRevisionId: 'Choose a design revision of this project',
-      });
-    chosen.set(sign.id, { signId: sign.id, designRevisionId: rev.id });
-  }
-  (input.signs ?? []).forEach((c, i) => {
-    const sign = live.find((x) => x.id === c.signId);
-    if (!sign) {
-      const row = signRow(ctx, c.signId);
-      throw new AppError(
-        'VALIDATION',
-        row?.projectId === projectId
-          ? `Sign ${row.mark} is in the trash: restore it to quote it.`
-          : 'That sign is not in this project’s schedule.',
-        { [`signs.${i}.signId`]: 'Choose a sign of this project’s schedule' },
-      );
-    }
-    if (c.designRevisionId) {
-      const rev = cachedRevision(ctx, c.designRevisionId, cache);
-      if (rev.signId !== sign.id)
-        throw new AppError(
-          'VALIDATION',
-          `That design revision is not one of sign ${sign.mark}’s revisions.`,
-          { [`signs.${i}.designRevisionId`]: `Choose a design revision of sign ${sign.mark}` },
-        );
-    }
-    chosen.set(sign.id, { ...chosen.get(sign.id), ...c });
-  });
-  return chosen;
-}
-
-/**
- * (Re)generates the job's quote with the price book in force today. Each live sign prices the
- * revision chosen for it, else the one it was pinned to, else its latest. Overrides and manual
- * lines are kept per sign and on the job: they are keyed by stable line codes, so they land on
- * the same lines. A sign without a saved revision refuses the generation (naming it); a sign
- * whose design does not pass needs its reasons acknowledged (issue 11, per sign).
- */
-export function generateQuote(
-  ctx: ServiceContext,
-  input: {
-    projectId: string;
-    designRevisionId?: string;
-    signs?: readonly SignChoice[];
-    settings?: QuoteSettings;
-    acknowledge?: AcknowledgeInput;
-  },
-): JobQuoteDraft {
-  const prev = loadDraft(ctx, input.projectId);
-  const prevState = prev ? stateOf(ctx, prev) : null;
-  const cache: RevisionCache = new Map();
-  const live = liveSignsOf(ctx, input.projectId);
-  if (!live.length) getProject(ctx, input.projectId); // not found reads as such
-  const chosen = checkChoices(ctx, input.projectId, live, input, cache);
-
-  const missing = live
-    .map((sign, i) => ({ sign, i }))
-    .filter(
-      ({ sign }) =>
-        !chosen.get(sign.id)?.designRevisionId &&
-        !prevState?.pins.some((p) => p.signId === sign.id) &&
-        !latestRevisionId(ctx, sign.id),
-    );
-  if (missing.length || !live.length)
-    throw new AppError(
-      'VALIDATION',
-      live.length
-        ? `${missing.map(({ sign }) => `Sign ${signTitle(sign)}`).join(', ')} ${missing.length === 1 ? 'is' : 'are'} not designed yet: save a design revision of ${missing.length === 1 ? 'it' : 'each'} (or move ${missing.length === 1 ? 'it' : 'them'} to the trash) before generating the quote.`
-        : 'This project has no sign in its schedule. Add a sign and save its design first.',
-      Object.fromEntries(
-        missing.map(({ sign, i }) => [
-          `signs.${i}.designRevisionId`,
-          `Sign ${sign.mark} is not designed: save a design revision first`,
-        ]),
-      ),
-    );
-
-  const one = live.length === 1;
-  const pins: SignPin[] = live.map((sign) => {
-    const c = chosen.get(sign.id);
-    const before = prevState?.pins.find((p) => p.signId === sign.id);
-    const designRevisionId =
-      c?.designRevisionId ?? before?.designRevisionId ?? latestRevisionId(ctx, sign.id)!;
-    const verdict = verdictOf(cachedRevision(ctx, designRevisionId, cache));
-    // regenerating on the same design keeps the acknowledgement already given for it
-    const kept =
-      before?.designRevisionId === designRevisionId &&
-      before.acknowledgement &&
-      acknowledges(verdict, before.acknowledgement)
-        ? before.acknowledgement
-        : null;
-    const given =
-      c?.acknowledge ??
-      (input.acknowledge
-        ? { reasons: reasonsForSign(sign.mark, input.acknowledge.reasons) }
-        : undefined);
-    const acknowledgement =
-      kept ??
-      requireAcknowledgement(
-        ctx,
-        verdict,
-        given,
-        'generate',
-        one ? 'Generating a quote from it' : `Quoting sign ${signTitle(sign)}`,
-      );
-    return {
-      signId: sign.id,
-      designRevisionId,
-      overrides: before?.overrides ?? {},
-      manualLines: before?.manualLines ?? [],
-      acknowledgement,
-    };
-  });
-  // pins of signs in the trash are kept as they were
-  const parked = (prevState?.pins ?? []).filter((p) => !live.some((x) => x.id === p.signId));
-  return writeDraft(
-    ctx,
-    input.projectId,
-    {
-      priceBookVersionId: currentVersion(ctx).id,
-      settings: input.settings ?? prevState?.settings ?? quoteSettingsSchema.parse({}),
-      overrides: prevState?.overrides ?? {},
-      manualLines: prevState?.manualLines ?? [],
-      pins: [...pins, ...parked],
-    },
-    prev ? 'quote.regenerated' : 'quote.generated',
-    cache,
-  );
-}
-
 function checkManualCodes(lines: readonly ManualLine[], field: (i: number) => string) {
   const codes = new Set<string>();
   lines.forEach((m, i) => {
@@ -540,7 +323,26 @@ export function updateQuoteDraft(
   let overrides = input.overrides;
   let manualLines = input.manualLines;
   if (input.signs) {
+    // an override lands on a line of its own scope: a once-per-job line on the job, the rest on
+    // a sign (else it would be kept with a warning and price nothing)
+    const items = getVersion(ctx, cur.priceBookVersionId).items;
+    const perOf = new Map(items.map((it) => [it.code, effectivePer(it)]));
+    const nameOf = (code: string) => items.find((it) => it.code === code)?.name ?? code;
+    for (const code of Object.keys(input.overrides))
+      if (perOf.get(code) === 'sign')
+        throw new AppError(
+          'VALIDATION',
+          `${nameOf(code)} is priced per sign: override it on the sign's line, not on the job.`,
+          { [`overrides.${code}`]: 'Override this line on a sign' },
+        );
     input.signs.forEach((x, i) => {
+      for (const code of Object.keys(x.overrides))
+        if (perOf.get(code) === 'job')
+          throw new AppError(
+            'VALIDATION',
+            `${nameOf(code)} is charged once for the job: override it on the job lines, not on a sign.`,
+            { [`signs.${i}.overrides.${code}`]: 'Override this line on the job lines' },
+          );
       if (!entries.some((e) => e.sign.id === x.signId))
         throw new AppError('VALIDATION', 'That sign is not priced by this quote.', {
           [`signs.${i}.signId`]: 'Choose a sign the quote prices',
@@ -572,87 +374,4 @@ export function updateQuoteDraft(
     },
     'quote.draft-updated',
   );
-}
-
-/** The priced sign `signId` (default: the first) of the working quote. */
-function pricedSign(ctx: ServiceContext, projectId: string, signId?: string) {
-  const d = requireDraft(ctx, projectId);
-  const p = priceState(ctx, projectId, d);
-  const e = signId ? p.entries.find((x) => x.sign.id === signId) : p.entries[0];
-  if (!e)
-    throw new AppError('VALIDATION', 'That sign is not priced by this quote.', {
-      signId: 'Choose a sign the quote prices',
-    });
-  return { d, p, e };
-}
-
-/**
- * The cheapest pairs of one sign, ranked per sign. A one-design call (no sign, one sign × 1) is
- * ranked as before; otherwise each pair's total is the job's total with it (the job total follows
- * the pick).
- */
-export function quoteAlternatives(
-  ctx: ServiceContext,
-  input: { projectId: string; limit: number; signId?: string },
-) {
-  const { d, p, e } = pricedSign(ctx, input.projectId, input.signId);
-  if (!input.signId && p.entries.length === 1 && e.sign.quantity === 1)
-    return {
-      signId: e.sign.id,
-      designRevisionId: e.rev.id,
-      ...rankAlternatives(
-        e.rev,
-        bookRef(p.book),
-        d.settings,
-        [...e.pin.manualLines, ...d.manualLines],
-        input.limit,
-      ),
-    };
-  const r = rankJobAlternatives(p.input, e.sign.id, e.rev, input.limit);
-  return {
-    signId: e.sign.id,
-    designRevisionId: e.rev.id,
-    currentTotalCents: r.currentJobTotalCents,
-    evaluated: r.evaluated,
-    candidates: r.candidates,
-    alternatives: r.alternatives.map(({ jobTotalCents, jobDeltaCents, ...a }) => ({
-      ...a,
-      totalCents: jobTotalCents,
-      deltaCents: jobDeltaCents,
-    })),
-  };
-}
-
-/**
- * Choosing an alternative saves a derived design revision of that sign (the same input with that
- * section and diameter) and regenerates the quote on it, so the quote always prices a saved,
- * checked design. The other signs keep their pins.
- */
-export function applyAlternative(
-  ctx: ServiceContext,
-  input: { projectId: string; signId?: string; designation: string; diameterFt: number },
-): JobQuoteDraft {
-  const { e } = pricedSign(ctx, input.projectId, input.signId);
-  const rev = e.rev;
-  const derived = {
-    ...rev.input,
-    supports: { ...rev.input.supports, designation: input.designation },
-    foundation: { ...rev.input.foundation, diameterFt: input.diameterFt },
-  };
-  const check = evaluateCombination(derived, input.designation, input.diameterFt);
-  if (!check.passes)
-    throw new AppError(
-      'VALIDATION',
-      `${input.designation} does not pass for this design (${check.governingCheck} ratio ${fixed(check.governingRatio, 2)}).`,
-    );
-  const saved = saveRevisionForSign(
-    ctx,
-    e.sign.id,
-    derived,
-    `From quote alternatives: ${input.designation}, ${input.diameterFt} ft pier (was revision ${rev.number})`,
-  );
-  return generateQuote(ctx, {
-    projectId: input.projectId,
-    signs: [{ signId: e.sign.id, designRevisionId: saved.id }],
-  });
 }

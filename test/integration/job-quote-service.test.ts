@@ -441,6 +441,29 @@ describe('one quote for a three-sign job', () => {
         'signs.0.overrides.concrete.unitPriceCents': expect.stringMatching(/between 0 and/),
       },
     });
+    // an override in the wrong scope would price nothing: refused, naming the field
+    await expect(
+      m.call('quotes:update-draft', {
+        projectId: project.id,
+        settings: d.settings,
+        signs: [{ signId: signs[0].id, overrides: { mobilization: { unitPriceCents: 1 } } }],
+      }),
+    ).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('charged once for the job'),
+      fields: { 'signs.0.overrides.mobilization': 'Override this line on the job lines' },
+    });
+    await expect(
+      m.call('quotes:update-draft', {
+        projectId: project.id,
+        settings: d.settings,
+        overrides: { concrete: { unitPriceCents: 1 } },
+        signs: [],
+      }),
+    ).rejects.toMatchObject({
+      code: 'VALIDATION',
+      fields: { 'overrides.concrete': 'Override this line on a sign' },
+    });
     await expect(
       m.call('quotes:update-draft', {
         projectId: project.id,
