@@ -17,7 +17,8 @@ import { round, summarize, timeMany } from './stats';
  * only) and for the default design (every steel family: 150 passing sections × 10 diameters).
  * Issue 15: regenerating a 10-sign job's pricing (priceJob: each sign's chosen revision read from
  * its stored result, quantities 1 to 3, per-sign overrides and manual lines, the job lines and
- * the job totals), pure, as the job quote service will call it.
+ * the job totals), pure; and the job quote service's regenerate of a 10-sign project through
+ * dispatch (pins read and written, every sign's revision read, audit row), and its read.
  */
 export async function run(): Promise<Record<string, unknown>> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-bench-q-'));
@@ -57,6 +58,7 @@ export async function run(): Promise<Record<string, unknown>> {
       };
     }
     out.tenSignJob = await tenSignJob(call);
+    out.tenSignJobQuote = await tenSignJobQuote(call);
     return { ...out, targets: { regenerateMs: 5, rankAlternativesMs: 50, tenSignJobMs: 20 } };
   } finally {
     ctx.close();
@@ -107,5 +109,42 @@ async function tenSignJob(call: Call): Promise<Record<string, unknown>> {
     totalCents: job.totals.totalCents,
     regenerateMedianMs: round(t.median),
     regenerateP95Ms: round(t.p95),
+  };
+}
+
+/** One project of 10 signs (quantities 1 to 3), each with a revision and an override, quoted. */
+async function tenSignJobQuote(call: Call): Promise<Record<string, unknown>> {
+  const inputs = [PYLON, MONUMENT, TWO_POLE, w16, {}];
+  const p = await call('projects:create', { name: 'bench 10-sign job' });
+  const [first] = (await call('signs:list', { projectId: p.id })) as unknown as { id: string }[];
+  const ids = [first.id];
+  for (let i = 1; i < 10; i++) {
+    const s = await call('signs:add', { projectId: p.id, quantity: (i % 3) + 1 });
+    ids.push(s.id as string);
+  }
+  for (const [i, signId] of ids.entries())
+    await call('designs:save-revision-sign', { signId, input: inputs[i % 5] });
+  const d = await call('quotes:generate', { projectId: p.id, settings: { travelMiles: 40 } });
+  await call('quotes:update-draft', {
+    projectId: p.id,
+    settings: d.settings,
+    signs: ids.map((signId, i) => ({
+      signId,
+      overrides: { labor_install: { quantity: 8 + i, note: '' } },
+    })),
+  });
+  const regen = summarize(await timeMany(100, () => call('quotes:generate', { projectId: p.id })));
+  const read = summarize(await timeMany(100, () => call('quotes:get-draft', { projectId: p.id })));
+  const job = (await call('quotes:get-draft', { projectId: p.id })).job as {
+    signCount: number;
+    totals: { totalCents: number };
+  };
+  return {
+    signs: ids.length,
+    signCount: job.signCount,
+    totalCents: job.totals.totalCents,
+    regenerateMedianMs: round(regen.median),
+    regenerateP95Ms: round(regen.p95),
+    readDraftMedianMs: round(read.median),
   };
 }
