@@ -13,6 +13,8 @@ import type {
   QuoteRevisionSummary,
 } from '../../src-shared/quotes';
 import { formatMoney } from '../../src-shared/format';
+import { quoteRevisionJobSchema } from '../../src-shared/quotes';
+import { quoteDataSchema } from '../../src-shared/sync/entities';
 import { MONUMENT, PYLON, TWO_POLE } from '../fixtures/job-signs';
 import { freshMain } from '../helpers/main';
 
@@ -238,6 +240,21 @@ describe('one quote for a three-sign job', () => {
         design_revision_id: id,
       })),
     );
+    // the outbox row syncs the job snapshot (the one optional `job` field of the quote data)
+    const out = m.services.sqlite
+      .prepare(`SELECT data FROM outbox WHERE entity = 'quote' AND entity_id = ? ORDER BY seq DESC`)
+      .get(q2.id) as { data: string };
+    const synced = quoteDataSchema.parse(JSON.parse(out.data));
+    const syncedJob = quoteRevisionJobSchema.parse(synced.job);
+    expect(syncedJob.signs.map((x) => x.designRevisionId)).toEqual([
+      s1v2.id,
+      revs[1].id,
+      revs[2].id,
+    ]);
+    expect(syncedJob.signs[1].overrides).toEqual({
+      concrete: { unitPriceCents: 16000, note: 'winter mix' },
+    });
+    expect(syncedJob.pricedJob.totals.totalCents).toBe(q2.totalCents);
     // a later regeneration does not touch the saved revision
     const full = await m.call<JobQuoteRevision>('quotes:get-revision', { id: q1.id });
     expect(full.job.totals.totalCents).toBe(q1.totalCents);
