@@ -99,5 +99,7 @@ describe('Quote tab for a job of several signs', () => {
     const revs = await screen.findByRole('table', { name: 'Quote revisions' });
     expect(await within(revs).findByLabelText('Quote 1 status: Draft')).toBeTruthy();
     expect(within(revs).getByRole('button', { name: 'Job packet PDF of revision 1' })).toBeTruthy();
+    // the revision names each sign's design revision it priced
+    expect(within(revs).getByText('S1 rev 1, S2 rev 1, S3 rev 1')).toBeTruthy();
   });
 });

@@ -145,7 +145,14 @@ export function QuoteRevisions({ projectId }: { projectId: string }) {
                     {QUOTE_STATUS_LABELS[r.displayStatus]}
                   </span>
                 </td>
-                <td className="num">rev {r.designRevisionNumber}</td>
+                <td
+                  className="num"
+                  style={r.signs.length > 1 ? { whiteSpace: 'normal' } : undefined}
+                >
+                  {r.signs.length > 1
+                    ? r.signs.map((x) => `${x.mark} rev ${x.designRevisionNumber}`).join(', ')
+                    : `rev ${r.designRevisionNumber}`}
+                </td>
                 <td className="num">v{r.priceBookVersionNumber}</td>
                 <td className="num">{r.validUntil}</td>
                 <td className="num">
