@@ -101,5 +101,26 @@ describe('Quote tab for a job of several signs', () => {
     expect(within(revs).getByRole('button', { name: 'Job packet PDF of revision 1' })).toBeTruthy();
     // the revision names each sign's design revision it priced
     expect(within(revs).getByText('S1 rev 1, S2 rev 1, S3 rev 1')).toBeTruthy();
+
+    // S1 redesigned, regenerated and saved again: compare says S1 changed, the others did not
+    const s1v2 = await client.call('designs:save-revision-sign', {
+      signId: s1.id,
+      input: { ...PYLON, site: { ...PYLON.site, windSpeedMph: 140 } } as SignDesignInputRaw,
+    });
+    await client.call('quotes:generate', {
+      projectId: p.id,
+      signs: [{ signId: s1.id, designRevisionId: s1v2.id }],
+    });
+    await client.call('quotes:save-revision', { projectId: p.id });
+    expect(await within(revs).findByText('S1 rev 2, S2 rev 1, S3 rev 1')).toBeTruthy();
+    fireEvent.click(within(revs).getByLabelText('Compare revision 1'));
+    fireEvent.click(within(revs).getByLabelText('Compare revision 2'));
+    fireEvent.click(screen.getByRole('button', { name: 'Compare selected' }));
+    const changes = await screen.findByRole('table', { name: 'Sign changes' });
+    const rowOf = (label: string) =>
+      within(changes).getByText(label, { exact: true }).closest('tr')!;
+    expect(rowOf('S1 pylon').textContent).toMatch(/changed.*rev 1.*rev 2/);
+    expect(rowOf('S2 monument × 2').textContent).toContain('same');
+    expect(rowOf('S3 two-pole').textContent).toContain('same');
   });
 });
