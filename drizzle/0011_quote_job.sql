@@ -5,6 +5,7 @@ CREATE TABLE `quote_draft_signs` (
 	`overrides` text DEFAULT '{}' NOT NULL,
 	`manual_lines` text DEFAULT '[]' NOT NULL,
 	`acknowledgement` text,
+	`settings` text DEFAULT '{}' NOT NULL,
 	PRIMARY KEY(`project_id`, `sign_id`),
 	FOREIGN KEY (`project_id`) REFERENCES `projects`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`sign_id`) REFERENCES `signs`(`id`) ON UPDATE no action ON DELETE no action,

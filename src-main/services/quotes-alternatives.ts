@@ -7,6 +7,7 @@ import { rankAlternatives } from './pricing/alternatives';
 import { bookRef } from './pricing/book-service';
 import { rankJobAlternatives } from './pricing/job-alternatives';
 import { priceState, requireDraft } from './quotes';
+import { ownSettings } from './quotes-job';
 import { generateQuote } from './quotes-generate';
 import { fixed } from '../../src-shared/format';
 
@@ -34,7 +35,7 @@ export function quoteAlternatives(
   input: { projectId: string; limit: number; signId?: string },
 ) {
   const { d, p, e } = pricedSign(ctx, input.projectId, input.signId);
-  if (!input.signId && p.entries.length === 1 && e.sign.quantity === 1)
+  if (!input.signId && p.entries.length === 1 && e.sign.quantity === 1 && !ownSettings(e.pin))
     return {
       signId: e.sign.id,
       designRevisionId: e.rev.id,

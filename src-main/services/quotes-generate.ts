@@ -157,6 +157,7 @@ export function generateQuote(
       overrides: before?.overrides ?? {},
       manualLines: before?.manualLines ?? [],
       acknowledgement,
+      settings: before?.settings ?? {},
     };
   });
   // pins of signs in the trash are kept as they were

@@ -10,6 +10,8 @@ import {
   type PricedJob,
   type PricedQuote,
   type QuoteSettings,
+  type SignSettings,
+  signSettingsSchema,
 } from '../../src-shared/quotes';
 import { designRevisions, quoteDraftSigns, signs } from '../db/schema';
 import type { ServiceContext } from './context';
@@ -32,6 +34,8 @@ export interface SignPin {
   overrides: Record<string, LineOverride>;
   manualLines: ManualLine[];
   acknowledgement: DesignAcknowledgement | null;
+  /** what this sign sets instead of the job's settings (cabinet, faces, illuminated) */
+  settings: SignSettings;
 }
 
 /** The schedule in order, without the signs in the trash. */
@@ -76,6 +80,7 @@ export function loadPins(ctx: ServiceContext, projectId: string): SignPin[] {
       acknowledgement: r.acknowledgement
         ? (JSON.parse(r.acknowledgement) as DesignAcknowledgement)
         : null,
+      settings: signSettingsSchema.parse(JSON.parse(r.settings || '{}')),
     }));
 }
 
@@ -92,6 +97,7 @@ export function writePins(ctx: ServiceContext, projectId: string, pins: readonly
         overrides: JSON.stringify(p.overrides),
         manualLines: JSON.stringify(p.manualLines),
         acknowledgement: p.acknowledgement ? JSON.stringify(p.acknowledgement) : null,
+        settings: JSON.stringify(p.settings),
       })
       .run();
 }
@@ -180,6 +186,7 @@ export function jobInput(
       name: e.sign.name,
       quantity: e.sign.quantity,
       design: factsFromRevision(e.rev),
+      settings: e.pin.settings,
       overrides: e.pin.overrides,
       manualLines: e.pin.manualLines,
     })),
@@ -201,7 +208,7 @@ export function oneDesignView(
   book: BookRef,
   s: JobLevel,
 ): PricedQuote {
-  if (entries.length === 1 && entries[0].sign.quantity === 1) {
+  if (entries.length === 1 && entries[0].sign.quantity === 1 && !ownSettings(entries[0].pin)) {
     const e = entries[0];
     return priceQuote({
       facts: factsFromRevision(e.rev),
@@ -220,4 +227,15 @@ export function oneDesignView(
     totals: job.totals,
     warnings: job.warnings,
   };
+}
+
+/** Whether a sign sets anything of its own instead of the job's settings. */
+export const ownSettings = (pin: Pick<SignPin, 'settings'>) =>
+  Object.values(pin.settings).some((v) => v !== undefined);
+
+/** The job's settings with what the sign sets of its own (what describes and prices the sign). */
+export function signQuoteSettings(job: QuoteSettings, own: SignSettings): QuoteSettings {
+  const s: QuoteSettings = { ...job };
+  for (const [k, v] of Object.entries(own)) if (v !== undefined) Object.assign(s, { [k]: v });
+  return s;
 }

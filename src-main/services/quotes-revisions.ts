@@ -22,7 +22,14 @@ import { getProject } from './projects';
 import { getCompany } from './quotes-company';
 import { describeRevision, verdictOf } from './quotes-design';
 import { priceState, requireDraft, signTitle } from './quotes';
-import { cachedRevision, jobVerdict, signReason, signRow, type RevisionCache } from './quotes-job';
+import {
+  cachedRevision,
+  jobVerdict,
+  signQuoteSettings,
+  signReason,
+  signRow,
+  type RevisionCache,
+} from './quotes-job';
 import { localDate } from '../../src-shared/format';
 
 export type QuoteRevisionRow = typeof quoteRevisions.$inferSelect;
@@ -226,6 +233,7 @@ export function saveQuoteRevision(
       designRevisionId: e.rev.id,
       overrides: e.pin.overrides,
       manualLines: e.pin.manualLines,
+      settings: e.pin.settings,
     })),
   };
   const acknowledgements = p.entries.flatMap((e) =>
@@ -350,11 +358,15 @@ export function getQuoteRevision(ctx: ServiceContext, id: string): JobQuoteRevis
   const pins = pinsOf(ctx, r, cache);
   const items = getVersion(ctx, r.priceBookVersionId).items;
   const job = jobOf(ctx, r, priced, pins);
+  const frozen = frozenJob(r);
   const signDescriptions = pins.map((x) => ({
     signId: x.signId,
     description: describeRevision(
       cachedRevision(ctx, x.designRevisionId, cache),
-      priced.settings,
+      signQuoteSettings(
+        priced.settings,
+        frozen?.signs.find((y) => y.signId === x.signId)?.settings ?? {},
+      ),
       items,
     ),
   }));

@@ -11,6 +11,7 @@ import {
   type PriceBookVersion,
   type PricedQuote,
   type QuoteSettings,
+  type SignSettings,
   type UnpricedSign,
 } from '../../src-shared/quotes';
 import { quoteDrafts } from '../db/schema';
@@ -29,6 +30,7 @@ import {
   liveSignsOf,
   loadPins,
   revisionsOfSign,
+  signQuoteSettings,
   signRow,
   splitOverrides,
   writePins,
@@ -147,7 +149,12 @@ function toDraft(
     revisions: revisionsOfSign(ctx, e.sign.id),
     verdict: verdictOf(e.rev),
     acknowledgement: e.pin.acknowledgement,
-    description: describeRevision(e.rev, s.settings, p.book.items),
+    description: describeRevision(
+      e.rev,
+      signQuoteSettings(s.settings, e.pin.settings),
+      p.book.items,
+    ),
+    settings: e.pin.settings,
     overrides: e.pin.overrides,
     manualLines: e.pin.manualLines,
   }));
@@ -313,6 +320,8 @@ export function updateQuoteDraft(
       signId: string;
       overrides: Record<string, LineOverride>;
       manualLines: ManualLine[];
+      /** absent: the sign's own settings stay as they are */
+      settings?: SignSettings;
     }[];
   },
 ): JobQuoteDraft {
@@ -351,7 +360,14 @@ export function updateQuoteDraft(
     });
     pins = pins.map((p) => {
       const x = input.signs!.find((y) => y.signId === p.signId);
-      return x ? { ...p, overrides: x.overrides, manualLines: x.manualLines } : p;
+      return x
+        ? {
+            ...p,
+            overrides: x.overrides,
+            manualLines: x.manualLines,
+            settings: x.settings ?? p.settings,
+          }
+        : p;
     });
   } else if (entries.length === 1) {
     const split = splitOverrides(getVersion(ctx, cur.priceBookVersionId).items, input.overrides);

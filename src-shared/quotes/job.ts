@@ -111,6 +111,8 @@ export const draftSignSchema = z.object({
   description: z.string(),
   overrides: z.record(z.string(), overrideSchema),
   manualLines: z.array(manualLineSchema),
+  /** what the sign sets instead of the job's settings (empty: the job's) */
+  settings: signSettingsSchema,
 });
 export type DraftSign = z.infer<typeof draftSignSchema>;
 
@@ -135,6 +137,7 @@ export const quoteRevisionJobSchema = z.object({
       designRevisionId: z.string(),
       overrides: z.record(z.string(), overrideSchema),
       manualLines: z.array(manualLineSchema),
+      settings: signSettingsSchema.optional(),
     }),
   ),
 });
@@ -155,6 +158,8 @@ export const signLinesInputSchema = z.object({
     .array(manualLineSchema)
     .max(100, { message: 'At most 100 manual lines per sign' })
     .default([]),
+  /** absent: the sign's own settings stay; {} = the job's for everything */
+  settings: signSettingsSchema.optional(),
 });
 
 /**

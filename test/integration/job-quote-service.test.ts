@@ -352,6 +352,51 @@ describe('one quote for a three-sign job', () => {
     expect(draftPacket.fileName).toBe('Gas-station-signs-job-packet-draft.pdf');
   });
 
+  it('lets a sign set its own settings (an unlit monument): priced, described and frozen so', async () => {
+    await designAll();
+    const d = await m.call<JobQuoteDraft>('quotes:generate', { projectId: project.id });
+    expect(d.job.signs[1].lines.map((l) => l.code)).toContain('led_lighting');
+    const unlit = await m.call<JobQuoteDraft>('quotes:update-draft', {
+      projectId: project.id,
+      settings: d.settings,
+      signs: [{ signId: signs[1].id, settings: { illuminated: false } }],
+    });
+    const codes = (i: number) => unlit.job.signs[i].lines.map((l) => l.code);
+    expect(codes(1)).not.toContain('led_lighting');
+    expect(codes(1)).not.toContain('electrical_hookup');
+    // the other signs stay lit, and the monument's description says it is not
+    expect(codes(0)).toContain('led_lighting');
+    expect(unlit.signs[1].settings).toEqual({ illuminated: false });
+    expect(unlit.signs[1].description).toMatch(/non-illuminated/);
+    expect(unlit.signs[0].description).not.toMatch(/non-illuminated/);
+    expect(unlit.job.totals.totalCents).toBeLessThan(d.job.totals.totalCents);
+    // kept by a regeneration and by an edit that does not name it
+    await m.call('quotes:generate', { projectId: project.id });
+    const again = await m.call<JobQuoteDraft>('quotes:update-draft', {
+      projectId: project.id,
+      settings: d.settings,
+      signs: [{ signId: signs[1].id, manualLines: [] }],
+    });
+    expect(again.signs[1].settings).toEqual({ illuminated: false });
+    const q = await m.call<QuoteRevisionSummary>('quotes:save-revision', {
+      projectId: project.id,
+    });
+    const full = await m.call<JobQuoteRevision>('quotes:get-revision', { id: q.id });
+    expect(full.signDescriptions[1].description).toMatch(/non-illuminated/);
+    expect(full.job.signs[1].lines.map((l) => l.code)).not.toContain('led_lighting');
+    // a bad setting names the field
+    await expect(
+      m.call('quotes:update-draft', {
+        projectId: project.id,
+        settings: d.settings,
+        signs: [{ signId: signs[1].id, settings: { faceSides: 3 } }],
+      }),
+    ).rejects.toMatchObject({
+      code: 'VALIDATION',
+      fields: { 'signs.0.settings.faceSides': expect.stringContaining('Faces') },
+    });
+  });
+
   it('ranks one sign’s alternatives with the job total, and the job total follows the pick', async () => {
     const revs = await designAll();
     const d = await m.call<JobQuoteDraft>('quotes:generate', { projectId: project.id });

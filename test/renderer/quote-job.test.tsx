@@ -81,6 +81,19 @@ describe('Quote tab for a job of several signs', () => {
     expect(within(lines).getByText('Job lines subtotal')).toBeTruthy();
     expect(screen.getByTestId('quote-total').textContent).toBe(money(draft.job.totals.totalCents));
 
+    // the monument is not lit: its own lighting, the other signs stay as the job
+    const lit = screen.getByLabelText('Lighting of S2') as HTMLSelectElement;
+    expect(lit.value).toBe('job');
+    fireEvent.change(lit, { target: { value: 'unlit' } });
+    await waitFor(async () => {
+      const d = (await client.call('quotes:get-draft', { projectId: p.id }))!;
+      expect(d.signs.map((x) => x.settings)).toEqual([{}, { illuminated: false }, {}]);
+      expect(d.job.signs[1].lines.some((l) => l.code === 'led_lighting')).toBe(false);
+    });
+    await waitFor(() =>
+      expect((screen.getByLabelText('Lighting of S2') as HTMLSelectElement).value).toBe('unlit'),
+    );
+
     // an override on the monument's concrete only
     fireEvent.click(
       within(lines).getByRole('button', { name: 'Override Ready-mix concrete, placed (S2)' }),

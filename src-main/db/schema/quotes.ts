@@ -88,7 +88,7 @@ export const quoteRevisions = sqliteTable(
 
 /**
  * The working quote's pin of one sign: the design revision it prices (default: that sign's latest
- * revision at generation), that sign's overrides (by line code) and manual lines, and the
+ * revision at generation), that sign's overrides (by line code), manual lines and settings, and the
  * estimator's acknowledgement of a design that does not pass (issue 11, per sign). A sign in the
  * trash keeps its pin (restoring it brings its lines back) but is not priced.
  */
@@ -107,6 +107,8 @@ export const quoteDraftSigns = sqliteTable(
     overrides: text('overrides').notNull().default('{}'),
     manualLines: text('manual_lines').notNull().default('[]'),
     acknowledgement: text('acknowledgement'),
+    /** SignSettings JSON: what this sign sets instead of the job's (a monument is often unlit) */
+    settings: text('settings').notNull().default('{}'),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.signId] })],
 );

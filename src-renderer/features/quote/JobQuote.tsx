@@ -4,6 +4,7 @@ import type {
   LineOverride,
   ManualLine,
   QuoteSettings,
+  SignSettings,
 } from '../../../src-shared/quotes';
 import type { Project } from '../../../src-shared/projects';
 import type { SignListItem } from '../../../src-shared/signs';
@@ -75,6 +76,7 @@ export function JobQuote({
       scope?: LineScope;
       overrides?: Record<string, LineOverride>;
       manualLines?: ManualLine[];
+      signSettings?: SignSettings;
     },
   ) => {
     const sign = patch.scope ? d.signs.find((x) => x.signId === patch.scope) : undefined;
@@ -89,6 +91,7 @@ export function JobQuote({
               signId: sign.signId,
               overrides: patch.overrides ?? sign.overrides,
               manualLines: patch.manualLines ?? sign.manualLines,
+              ...(patch.signSettings ? { settings: patch.signSettings } : {}),
             },
           ]
         : [],
@@ -148,6 +151,7 @@ export function JobQuote({
               <th>Sign</th>
               <th>Design revision</th>
               <th>Design</th>
+              <th>Lighting</th>
               <th className="num">Subtotal</th>
               <th className="num">Price</th>
             </tr>
@@ -169,6 +173,21 @@ export function JobQuote({
                   onNeeds={(r) => setNeeds((n) => ({ ...n, [s.id]: r }))}
                   acknowledged={!!acks[s.id]}
                   onAcknowledge={(v) => setAcks((a) => ({ ...a, [s.id]: v }))}
+                  jobLit={draft?.settings.illuminated ?? true}
+                  onLit={
+                    draft
+                      ? (v) => {
+                          const pin = draft.signs.find((x) => x.signId === s.id);
+                          if (!pin) return;
+                          const settings = { ...pin.settings, illuminated: v };
+                          if (v === undefined) delete settings.illuminated;
+                          void run(
+                            () => update(draft, { scope: s.id, signSettings: settings }),
+                            `${s.mark}: ${v === undefined ? 'lit as the job' : v ? 'illuminated' : 'not illuminated'}.`,
+                          );
+                        }
+                      : undefined
+                  }
                 />
               );
             })}

@@ -27,6 +27,8 @@ export function SignPick({
   onNeeds,
   acknowledged,
   onAcknowledge,
+  jobLit,
+  onLit,
 }: {
   sign: SignListItem;
   pinned: DraftSign | undefined;
@@ -36,6 +38,10 @@ export function SignPick({
   onNeeds(reasons: string[] | null): void;
   acknowledged: boolean;
   onAcknowledge(v: boolean): void;
+  /** the job's setting, what "As the job" means */
+  jobLit: boolean;
+  /** the sign's own illumination (undefined: the job's); only once the quote prices the sign */
+  onLit?(v: boolean | undefined): void;
 }) {
   const revs = useQuery('designs:list-revisions-sign', { signId: sign.id }, ['designs:changed']);
   const list = revs.data ?? [];
@@ -98,6 +104,34 @@ export function SignPick({
             </span>
           ) : null}
         </td>
+        <td>
+          {pinned && onLit ? (
+            <>
+              <label htmlFor={`${id}-lit`} className="sr-only">
+                Lighting of {sign.mark}
+              </label>
+              <select
+                id={`${id}-lit`}
+                value={
+                  pinned.settings.illuminated === undefined
+                    ? 'job'
+                    : pinned.settings.illuminated
+                      ? 'lit'
+                      : 'unlit'
+                }
+                onChange={(e) =>
+                  onLit(e.target.value === 'job' ? undefined : e.target.value === 'lit')
+                }
+              >
+                <option value="job">As the job ({jobLit ? 'lit' : 'unlit'})</option>
+                <option value="lit">Illuminated</option>
+                <option value="unlit">Not illuminated</option>
+              </select>
+            </>
+          ) : (
+            '—'
+          )}
+        </td>
         <td className="num">{priced ? fmt.money(priced.subtotalCents) : '—'}</td>
         <td className="num">
           {priced?.priceCents !== null && priced ? fmt.money(priced.priceCents) : '—'}
@@ -105,7 +139,7 @@ export function SignPick({
       </tr>
       {needs && verdict && (
         <tr>
-          <td colSpan={5}>
+          <td colSpan={6}>
             <VerdictPanel
               id={`verdict-${sign.id}`}
               verdict={verdict}
