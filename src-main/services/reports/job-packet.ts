@@ -74,9 +74,9 @@ export async function jobPacketPdf(p: {
       { header: 'Mark', width: 44 },
       { header: 'Sign', width: 110 },
       { header: 'Qty', width: 30, align: 'right' },
-      { header: 'Design rev.', width: 56, align: 'right' },
-      { header: 'Verdict', width: 100 },
-      { header: 'Pole / footing', width: width - 340 },
+      { header: 'Revision', width: 50, align: 'right' },
+      { header: 'Verdict', width: 110 },
+      { header: 'Pole / footing', width: width - 344 },
     ],
     p.signs.map((x) => {
       const s = x.rev.result.summary;
