@@ -3,7 +3,9 @@ import {
   GROUP_LABELS,
   QUOTE_STATUS_LABELS,
   type PricedQuote,
+  type PricedSign,
   type QuoteComparison,
+  type QuoteLine,
 } from '../../src-shared/quotes';
 import type { ServiceContext } from './context';
 import { getQuoteRevision, loadRow, summarize } from './quotes-revisions';
@@ -40,32 +42,67 @@ export function compareQuoteRevisions(
       after: QUOTE_STATUS_LABELS[b.displayStatus],
     },
   ];
-  const codes = [...new Set([...pa.lines.map((l) => l.code), ...pb.lines.map((l) => l.code)])];
-  const lines = codes.map((code) => {
-    const x = pa.lines.find((l) => l.code === code);
-    const y = pb.lines.find((l) => l.code === code);
-    const side = (l: typeof x) =>
-      l
-        ? { quantity: l.quantity, unitPriceCents: l.unitPriceCents, amountCents: l.amountCents }
-        : null;
-    const change: QuoteComparison['lines'][number]['change'] = !x
+  const ja = a.job;
+  const jb = b.job;
+  const several = ja.signs.length > 1 || jb.signs.length > 1;
+  const ids = [
+    ...jb.signs.map((x) => x.signId),
+    ...ja.signs.map((x) => x.signId).filter((id) => !jb.signs.some((x) => x.signId === id)),
+  ];
+  const signs = ids.map((id) => {
+    const x = ja.signs.find((y) => y.signId === id);
+    const y = jb.signs.find((z) => z.signId === id);
+    const signLines = compareLines(x?.lines ?? [], y?.lines ?? []);
+    const rev = (s?: PricedSign) => s?.design.designRevisionNumber ?? null;
+    const change: QuoteComparison['signs'][number]['change'] = !x
       ? 'added'
       : !y
         ? 'removed'
-        : x.quantity !== y.quantity ||
-            x.unitPriceCents !== y.unitPriceCents ||
-            x.amountCents !== y.amountCents
+        : x.design.designRevisionId !== y.design.designRevisionId ||
+            x.quantity !== y.quantity ||
+            x.subtotalCents !== y.subtotalCents ||
+            signLines.some((l) => l.change !== 'same')
           ? 'changed'
           : 'same';
+    const s = (y ?? x)!;
     return {
-      code,
-      description: (y ?? x)!.description,
+      signId: id,
+      mark: s.mark,
+      label: s.label,
       change,
-      before: side(x),
-      after: side(y),
-      deltaCents: (y?.amountCents ?? 0) - (x?.amountCents ?? 0),
+      designRevisionBefore: rev(x),
+      designRevisionAfter: rev(y),
+      subtotalBefore: x?.subtotalCents ?? null,
+      subtotalAfter: y?.subtotalCents ?? null,
+      lines: signLines,
     };
   });
+  const jobLines = compareLines(ja.jobLines, jb.jobLines);
+  // one sign: the lines by code as always; several: each sign's (code and name prefixed with its
+  // mark, a code repeats from sign to sign) then the job's
+  const lines = several
+    ? [
+        ...signs.flatMap((x) =>
+          x.lines.map((l) => ({
+            ...l,
+            code: `${x.mark}:${l.code}`,
+            description: `${x.mark}: ${l.description}`,
+          })),
+        ),
+        ...jobLines,
+      ]
+    : compareLines(pa.lines, pb.lines);
+  // with several signs, each sign's design revision is a fact of its own
+  if (several)
+    facts.splice(
+      0,
+      4,
+      ...signs.map((x) => ({
+        label: `${x.mark} design revision`,
+        before: x.designRevisionBefore ?? '-',
+        after: x.designRevisionAfter ?? '-',
+      })),
+    );
   const t = (label: string, key: string, pick: (p: PricedQuote) => number) => ({
     key,
     label,
@@ -89,6 +126,38 @@ export function compareQuoteRevisions(
     b: summarize(ctx, loadRow(ctx, bId)),
     facts,
     lines,
+    signs,
+    jobLines,
     totals,
   };
+}
+
+/** Lines compared by code: added, removed, changed (quantity, unit price or amount) or the same. */
+function compareLines(pa: readonly QuoteLine[], pb: readonly QuoteLine[]) {
+  const codes = [...new Set([...pa.map((l) => l.code), ...pb.map((l) => l.code)])];
+  return codes.map((code) => {
+    const x = pa.find((l) => l.code === code);
+    const y = pb.find((l) => l.code === code);
+    const side = (l: typeof x) =>
+      l
+        ? { quantity: l.quantity, unitPriceCents: l.unitPriceCents, amountCents: l.amountCents }
+        : null;
+    const change: QuoteComparison['lines'][number]['change'] = !x
+      ? 'added'
+      : !y
+        ? 'removed'
+        : x.quantity !== y.quantity ||
+            x.unitPriceCents !== y.unitPriceCents ||
+            x.amountCents !== y.amountCents
+          ? 'changed'
+          : 'same';
+    return {
+      code,
+      description: (y ?? x)!.description,
+      change,
+      before: side(x),
+      after: side(y),
+      deltaCents: (y?.amountCents ?? 0) - (x?.amountCents ?? 0),
+    };
+  });
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { desc, eq, max } from 'drizzle-orm';
-import type { Revision } from '../../src-shared/designs';
+import { asc, desc, eq, max } from 'drizzle-orm';
 import { AppError, notFound } from '../../src-shared/errors';
 import {
   addDays,
@@ -8,19 +7,29 @@ import {
   displayStatus,
   type Company,
   type DesignAcknowledgement,
+  type JobQuoteRevision,
+  type PricedJob,
   type PricedQuote,
-  type QuoteRevision,
+  type QuoteRevisionJob,
   type QuoteRevisionSummary,
 } from '../../src-shared/quotes';
-import { quoteRevisions } from '../db/schema';
+import { quoteRevisions, quoteRevisionSigns } from '../db/schema';
 import { quoteRevisionColumns } from './row-mappers';
 import { recordChange, type ServiceContext } from './context';
-import { getRevision } from './designs';
-import { getVersion } from './pricing/book-service';
+import { bookRef, getVersion } from './pricing/book-service';
+import { jobFromQuote, priceJob } from './pricing/price-job';
 import { getProject } from './projects';
 import { getCompany } from './quotes-company';
 import { describeRevision, verdictOf } from './quotes-design';
-import { priceState, requireDraft } from './quotes';
+import { priceState, requireDraft, signTitle } from './quotes';
+import {
+  cachedRevision,
+  jobVerdict,
+  signQuoteSettings,
+  signReason,
+  signRow,
+  type RevisionCache,
+} from './quotes-job';
 import { localDate } from '../../src-shared/format';
 
 export type QuoteRevisionRow = typeof quoteRevisions.$inferSelect;
@@ -28,28 +37,80 @@ export type QuoteRevisionRow = typeof quoteRevisions.$inferSelect;
 /** The user's local calendar date (not the UTC one, already tomorrow on a US evening). */
 const today = (ctx: ServiceContext) => localDate(ctx.now());
 
-/** Design revisions are immutable: one parse per id per call is enough. */
-type RevisionCache = Map<string, Revision>;
-function designOf(ctx: ServiceContext, id: string, cache?: RevisionCache): Revision {
-  let rev = cache?.get(id);
-  if (!rev) {
-    rev = getRevision(ctx, id);
-    cache?.set(id, rev);
-  }
-  return rev;
-}
-
 export function acknowledgementsOf(r: QuoteRevisionRow): DesignAcknowledgement[] {
   return JSON.parse(r.acknowledgements || '[]') as DesignAcknowledgement[];
+}
+
+/** The job snapshot a revision froze; null on a one-design revision (saved before issue 15). */
+export function frozenJob(r: QuoteRevisionRow): QuoteRevisionJob | null {
+  return r.job ? (JSON.parse(r.job) as QuoteRevisionJob) : null;
+}
+
+export interface RevisionPin {
+  signId: string;
+  mark: string;
+  designRevisionId: string;
+}
+
+/**
+ * The design revision of each sign a quote revision priced, in schedule order: its
+ * quote_revision_signs rows; a revision pulled by sync (no rows here yet) reads them from its job
+ * snapshot; a one-design revision from its one design revision.
+ */
+export function pinsOf(
+  ctx: ServiceContext,
+  r: QuoteRevisionRow,
+  cache?: RevisionCache,
+): RevisionPin[] {
+  const job = frozenJob(r);
+  const markOf = (signId: string) =>
+    job?.pricedJob.signs.find((x) => x.signId === signId)?.mark ?? signRow(ctx, signId)?.mark ?? '';
+  const rows = ctx.db
+    .select()
+    .from(quoteRevisionSigns)
+    .where(eq(quoteRevisionSigns.quoteRevisionId, r.id))
+    .orderBy(asc(quoteRevisionSigns.position))
+    .all();
+  if (rows.length)
+    return rows.map((x) => ({
+      signId: x.signId,
+      mark: markOf(x.signId),
+      designRevisionId: x.designRevisionId,
+    }));
+  if (job)
+    return job.signs.map((x) => ({
+      signId: x.signId,
+      mark: markOf(x.signId),
+      designRevisionId: x.designRevisionId,
+    }));
+  const rev = cachedRevision(ctx, r.designRevisionId, cache);
+  return [
+    {
+      signId: rev.signId ?? '',
+      mark: rev.signId ? markOf(rev.signId) : '',
+      designRevisionId: rev.id,
+    },
+  ];
+}
+
+/** The verdict of every sign's pinned design, together (a one-sign quote: that design's). */
+export function jobVerdictOf(ctx: ServiceContext, r: QuoteRevisionRow, cache?: RevisionCache) {
+  return jobVerdict(
+    pinsOf(ctx, r, cache).map((p) => ({
+      mark: p.mark,
+      verdict: verdictOf(cachedRevision(ctx, p.designRevisionId, cache)),
+    })),
+  );
 }
 
 export function summarize(
   ctx: ServiceContext,
   r: QuoteRevisionRow,
   priced?: PricedQuote,
-  cache?: RevisionCache,
+  cache: RevisionCache = new Map(),
 ): QuoteRevisionSummary {
   const p = priced ?? (JSON.parse(r.priced) as PricedQuote);
+  const pins = pinsOf(ctx, r, cache);
   return {
     id: r.id,
     projectId: r.projectId,
@@ -65,13 +126,23 @@ export function summarize(
     createdAt: r.createdAt,
     createdBy: r.createdBy,
     statusChangedAt: r.statusChangedAt,
-    verdict: verdictOf(designOf(ctx, r.designRevisionId, cache)),
+    verdict: jobVerdict(
+      pins.map((x) => ({
+        mark: x.mark,
+        verdict: verdictOf(cachedRevision(ctx, x.designRevisionId, cache)),
+      })),
+    ),
     acknowledgements: acknowledgementsOf(r),
+    signs: pins.map((x) => ({
+      ...x,
+      designRevisionNumber: cachedRevision(ctx, x.designRevisionId, cache).number,
+    })),
   };
 }
 
 /** Each outbox row carries the whole revision: the sync client keeps only the latest snapshot. */
 export function syncData(s: QuoteRevisionSummary, r: QuoteRevisionRow) {
+  const job = frozenJob(r);
   return {
     ...s,
     priceBookVersionId: r.priceBookVersionId,
@@ -80,6 +151,7 @@ export function syncData(s: QuoteRevisionSummary, r: QuoteRevisionRow) {
     overrides: JSON.parse(r.overrides) as unknown,
     manualLines: JSON.parse(r.manualLines) as unknown,
     header: JSON.parse(r.header) as unknown,
+    ...(job ? { job } : {}),
   };
 }
 
@@ -100,7 +172,7 @@ export function frozenCompany(raw: Partial<Company> | undefined): Company {
   return { ...blank, ...raw };
 }
 
-/** Freezes the working quote as it prices now: lines, totals, header, validity. */
+/** Freezes the working quote as it prices now: every sign's pin, lines, totals, header, validity. */
 export function saveQuoteRevision(
   ctx: ServiceContext,
   input: { projectId: string; note: string; validUntil?: string; expectedUpdatedAt?: string },
@@ -112,15 +184,30 @@ export function saveQuoteRevision(
       'CONFLICT',
       'The working quote changed since it was shown (another edit was still being applied). Check the lines and totals, then save again.',
     );
-  const rev = getRevision(ctx, draft.designRevisionId);
-  const verdict = verdictOf(rev);
-  if (verdict.status !== 'passes' && !draft.acknowledgement)
+  const cache: RevisionCache = new Map();
+  const p = priceState(ctx, input.projectId, draft, cache);
+  if (p.unpriced.length)
     throw new AppError(
       'VALIDATION',
-      `Design revision ${rev.number} does not pass as it stands (${verdict.reasons.join(' ')}). Regenerate the quote and acknowledge that before saving it.`,
-      { acknowledge: 'Regenerate the quote and acknowledge the design status' },
+      `The quote does not price every sign of the schedule: ${p.unpriced
+        .map(
+          (u) =>
+            `${signTitle(u)} (${u.reason === 'not-designed' ? 'not designed' : 'added since: regenerate the quote'})`,
+        )
+        .join(', ')}.`,
+      { signs: 'Regenerate the quote with every sign designed' },
     );
-  const priced = priceState(ctx, draft, rev);
+  const one = p.entries.length === 1;
+  for (const e of p.entries) {
+    const verdict = verdictOf(e.rev);
+    if (verdict.status !== 'passes' && !e.pin.acknowledgement)
+      throw new AppError(
+        'VALIDATION',
+        `${one ? '' : `Sign ${e.sign.mark}: d`}${one ? 'D' : ''}esign revision ${e.rev.number} does not pass as it stands (${verdict.reasons.join(' ')}). Regenerate the quote and acknowledge that before saving it.`,
+        { acknowledge: 'Regenerate the quote and acknowledge the design status' },
+      );
+  }
+  const priced = p.priced;
   const project = getProject(ctx, input.projectId);
   const company = getCompany(ctx);
   const validUntil = input.validUntil ?? addDays(today(ctx), company.validityDays);
@@ -139,6 +226,29 @@ export function saveQuoteRevision(
       siteAddress: project.siteAddress,
     },
   };
+  const job: QuoteRevisionJob = {
+    pricedJob: p.job,
+    signs: p.entries.map((e) => ({
+      signId: e.sign.id,
+      designRevisionId: e.rev.id,
+      overrides: e.pin.overrides,
+      manualLines: e.pin.manualLines,
+      settings: e.pin.settings,
+    })),
+  };
+  const acknowledgements = p.entries.flatMap((e) =>
+    e.pin.acknowledgement
+      ? [
+          one
+            ? e.pin.acknowledgement
+            : {
+                ...e.pin.acknowledgement,
+                reasons: e.pin.acknowledgement.reasons.map((x) => signReason(e.sign.mark, x)),
+              },
+        ]
+      : [],
+  );
+  const first = p.entries[0];
   const { value } = recordChange(ctx, (at) => {
     const last = ctx.db
       .select({ n: max(quoteRevisions.number) })
@@ -156,22 +266,35 @@ export function saveQuoteRevision(
             note: input.note,
             status: 'draft',
             validUntil,
-            designRevisionId: draft.designRevisionId,
+            designRevisionId: first.rev.id,
             priceBookVersionId: draft.priceBookVersionId,
             priced,
-            overrides: draft.overrides,
-            manualLines: draft.manualLines,
+            // a one-sign job keeps them as a one-design revision did (sign's and job's together)
+            overrides: one ? { ...first.pin.overrides, ...draft.overrides } : draft.overrides,
+            manualLines: one ? [...first.pin.manualLines, ...draft.manualLines] : draft.manualLines,
             header,
-            totalCents: priced.totals.totalCents,
+            totalCents: p.job.totals.totalCents,
+            job,
           },
-          draft.acknowledgement ? [draft.acknowledgement] : [],
+          acknowledgements,
           at,
           ctx.actor(),
         ),
       )
       .returning()
       .get();
-    const s = summarize(ctx, row, priced, new Map([[rev.id, rev]]));
+    p.entries.forEach((e, position) =>
+      ctx.db
+        .insert(quoteRevisionSigns)
+        .values({
+          quoteRevisionId: row.id,
+          signId: e.sign.id,
+          position,
+          designRevisionId: e.rev.id,
+        })
+        .run(),
+    );
+    const s = summarize(ctx, row, priced, cache);
     return {
       value: s,
       change: {
@@ -199,23 +322,71 @@ export function listQuoteRevisions(ctx: ServiceContext, projectId: string): Quot
     .map((r) => summarize(ctx, r, undefined, cache));
 }
 
-export function getQuoteRevision(ctx: ServiceContext, id: string): QuoteRevision {
+/**
+ * The job a revision priced: its frozen snapshot, or for a one-design revision jobFromQuote of
+ * its frozen one-design snapshot (same price book version, facts, settings, overrides and manual
+ * lines: the same lines and total).
+ */
+function jobOf(
+  ctx: ServiceContext,
+  r: QuoteRevisionRow,
+  priced: PricedQuote,
+  pins: RevisionPin[],
+): PricedJob {
+  const job = frozenJob(r);
+  if (job) return job.pricedJob;
+  const sign = signRow(ctx, pins[0].signId);
+  return priceJob(
+    jobFromQuote(
+      {
+        facts: priced.design,
+        book: bookRef(getVersion(ctx, r.priceBookVersionId)),
+        settings: priced.settings,
+        overrides: JSON.parse(r.overrides) as JobQuoteRevision['overrides'],
+        manualLines: JSON.parse(r.manualLines) as JobQuoteRevision['manualLines'],
+      },
+      { signId: pins[0].signId, mark: sign?.mark || 'S1', name: sign?.name ?? '' },
+    ),
+  );
+}
+
+export function getQuoteRevision(ctx: ServiceContext, id: string): JobQuoteRevision {
   const r = loadRow(ctx, id);
   const priced = JSON.parse(r.priced) as PricedQuote;
-  const header = JSON.parse(r.header) as Pick<QuoteRevision, 'company' | 'customer'>;
-  const rev = getRevision(ctx, r.designRevisionId);
+  const header = JSON.parse(r.header) as Pick<JobQuoteRevision, 'company' | 'customer'>;
+  const cache: RevisionCache = new Map();
+  const pins = pinsOf(ctx, r, cache);
+  const items = getVersion(ctx, r.priceBookVersionId).items;
+  const job = jobOf(ctx, r, priced, pins);
+  const frozen = frozenJob(r);
+  const signDescriptions = pins.map((x) => ({
+    signId: x.signId,
+    description: describeRevision(
+      cachedRevision(ctx, x.designRevisionId, cache),
+      signQuoteSettings(
+        priced.settings,
+        frozen?.signs.find((y) => y.signId === x.signId)?.settings ?? {},
+      ),
+      items,
+    ),
+  }));
+  const title = (signId: string) => {
+    const ps = job.signs.find((x) => x.signId === signId);
+    return ps ? [ps.mark, ps.name].filter(Boolean).join(' ') : '';
+  };
   return {
-    ...summarize(ctx, r, priced, new Map([[rev.id, rev]])),
+    ...summarize(ctx, r, priced, cache),
     priceBookVersionId: r.priceBookVersionId,
     priced,
-    overrides: JSON.parse(r.overrides) as QuoteRevision['overrides'],
-    manualLines: JSON.parse(r.manualLines) as QuoteRevision['manualLines'],
+    overrides: JSON.parse(r.overrides) as JobQuoteRevision['overrides'],
+    manualLines: JSON.parse(r.manualLines) as JobQuoteRevision['manualLines'],
     customer: header.customer,
     company: frozenCompany(header.company),
-    description: describeRevision(
-      rev,
-      priced.settings,
-      getVersion(ctx, r.priceBookVersionId).items,
-    ),
+    description:
+      signDescriptions.length === 1
+        ? signDescriptions[0].description
+        : signDescriptions.map((x) => `${title(x.signId)}: ${x.description}`).join('\n'),
+    job,
+    signDescriptions,
   };
 }

@@ -13,12 +13,12 @@ import {
 } from '../../src-shared/quotes';
 import { quoteRevisions } from '../db/schema';
 import { recordChange, type ServiceContext } from './context';
-import { getRevision } from './designs';
 import { followQuoteStatus } from './projects-follow';
-import { requireAcknowledgement, verdictOf } from './quotes-design';
+import { requireAcknowledgement } from './quotes-design';
 import {
   acknowledgementsOf,
   frozenCompany,
+  jobVerdictOf,
   loadRow,
   summarize,
   syncData,
@@ -85,7 +85,7 @@ export function setQuoteStatus(
           requireCompany(row.number, row.header);
           const ack = requireAcknowledgement(
             ctx,
-            verdictOf(getRevision(ctx, row.designRevisionId)),
+            jobVerdictOf(ctx, row),
             opts.acknowledge,
             'send',
             `Sending quote revision ${row.number}`,

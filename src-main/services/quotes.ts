@@ -1,100 +1,197 @@
 import { eq } from 'drizzle-orm';
-import type { Revision } from '../../src-shared/designs';
 import { AppError } from '../../src-shared/errors';
-import { evaluateCombination } from '../engine';
 import {
-  acknowledges,
+  effectivePer,
   quoteSettingsSchema,
-  type AcknowledgeInput,
-  type DesignAcknowledgement,
+  type DraftSign,
+  type JobQuoteDraft,
   type LineOverride,
   type ManualLine,
-  type QuoteDraft,
+  type PricedJob,
+  type PriceBookVersion,
+  type PricedQuote,
   type QuoteSettings,
+  type SignSettings,
+  type UnpricedSign,
 } from '../../src-shared/quotes';
 import { quoteDrafts } from '../db/schema';
 import { recordChange, type ServiceContext } from './context';
-import { getRevision, saveRevision as saveDesignRevision } from './designs';
 import { getProject } from './projects';
-import { rankAlternatives } from './pricing/alternatives';
 import { bookRef, currentVersion, getVersion } from './pricing/book-service';
-import { factsFromRevision } from './pricing/facts';
-import { priceQuote } from './pricing/price-quote';
-import { describeRevision, requireAcknowledgement, verdictOf } from './quotes-design';
-import { fixed } from '../../src-shared/format';
+import { priceJob, type JobPricingInput } from './pricing/price-job';
+import { describeRevision, verdictOf } from './quotes-design';
+import {
+  jobInput,
+  oneDesignView,
+  type PricedEntry,
+  cachedRevision,
+  jobVerdict,
+  latestRevisionId,
+  liveSignsOf,
+  loadPins,
+  revisionsOfSign,
+  signQuoteSettings,
+  signRow,
+  splitOverrides,
+  writePins,
+  type RevisionCache,
+  type SignPin,
+  type SignRow,
+} from './quotes-job';
 
 /**
- * The working quote of a project (one per project): which design revision and price book version
- * it is priced from, the estimator's settings, overrides (by line code) and manual lines. Pricing
- * is recomputed on every read (< 1 ms), so what is stored is only what the estimator chose.
+ * The working quote of a project: one quote for the job (issue 15). The draft row holds the price
+ * book version, the settings and the job's own overrides and manual lines; each sign's pin
+ * (quote_draft_signs) the design revision it prices, its overrides, manual lines and
+ * acknowledgement. Pricing is recomputed on every read (priceJob, < 1 ms a sign), so what is
+ * stored is only what the estimator chose.
+ *
+ * A live sign with no saved design revision is listed as not designed, and the quote cannot be
+ * generated until every live sign has one (a sign that should not be quoted is moved to the
+ * trash: its pin is kept and comes back with it).
  */
 
 type DraftRow = typeof quoteDrafts.$inferSelect;
 
-interface DraftState {
-  designRevisionId: string;
+export interface DraftState {
   priceBookVersionId: string;
   settings: QuoteSettings;
+  /** the job's: on once-per-job lines */
   overrides: Record<string, LineOverride>;
+  /** the job's own manual lines (priced once) */
   manualLines: ManualLine[];
-  /** quoting a design that does not pass: who acknowledged it (issue 11) */
-  acknowledgement: DesignAcknowledgement | null;
+  /** every sign's pin, signs in the trash included */
+  pins: SignPin[];
 }
 
-function stateOf(row: DraftRow): DraftState {
+export interface PricedState {
+  entries: PricedEntry[];
+  unpriced: UnpricedSign[];
+  input: JobPricingInput;
+  job: PricedJob;
+  /** the one-design view (priceQuote's for a job of one sign × 1) */
+  priced: PricedQuote;
+  book: PriceBookVersion;
+}
+
+export function stateOf(ctx: ServiceContext, row: DraftRow): DraftState {
   return {
-    designRevisionId: row.designRevisionId,
     priceBookVersionId: row.priceBookVersionId,
     settings: quoteSettingsSchema.parse(JSON.parse(row.settings)),
     overrides: JSON.parse(row.overrides) as Record<string, LineOverride>,
     manualLines: JSON.parse(row.manualLines) as ManualLine[],
-    acknowledgement: row.acknowledgement
-      ? (JSON.parse(row.acknowledgement) as DesignAcknowledgement)
-      : null,
+    pins: loadPins(ctx, row.projectId),
   };
 }
 
-function loadDraft(ctx: ServiceContext, projectId: string): DraftRow | undefined {
+export function loadDraft(ctx: ServiceContext, projectId: string): DraftRow | undefined {
   return ctx.db.select().from(quoteDrafts).where(eq(quoteDrafts.projectId, projectId)).get();
 }
 
-export function priceState(ctx: ServiceContext, s: DraftState, loaded?: Revision) {
-  const rev = loaded ?? getRevision(ctx, s.designRevisionId);
-  const book = getVersion(ctx, s.priceBookVersionId);
-  return priceQuote({
-    facts: factsFromRevision(rev),
-    book: bookRef(book),
-    settings: s.settings,
-    overrides: s.overrides,
-    manualLines: s.manualLines,
-  });
+/** The live signs the state prices (pinned), and those it does not (with why). */
+export function plan(ctx: ServiceContext, projectId: string, s: DraftState, cache?: RevisionCache) {
+  const entries: PricedEntry[] = [];
+  const unpriced: UnpricedSign[] = [];
+  for (const sign of liveSignsOf(ctx, projectId)) {
+    const pin = s.pins.find((p) => p.signId === sign.id);
+    if (pin) entries.push({ sign, pin, rev: cachedRevision(ctx, pin.designRevisionId, cache) });
+    else
+      unpriced.push({
+        signId: sign.id,
+        mark: sign.mark,
+        name: sign.name,
+        reason: latestRevisionId(ctx, sign.id) ? 'not-in-quote' : 'not-designed',
+      });
+  }
+  return { entries, unpriced };
 }
+
+export function priceState(
+  ctx: ServiceContext,
+  projectId: string,
+  s: DraftState,
+  cache: RevisionCache = new Map(),
+): PricedState {
+  const { entries, unpriced } = plan(ctx, projectId, s, cache);
+  const book = getVersion(ctx, s.priceBookVersionId);
+  const input = jobInput(entries, bookRef(book), s);
+  const job = priceJob(input);
+  return {
+    entries,
+    unpriced,
+    input,
+    job,
+    priced: oneDesignView(job, entries, bookRef(book), s),
+    book,
+  };
+}
+
+/** "S2 monument north" (mark and name). */
+export const signTitle = (sign: Pick<SignRow, 'mark' | 'name'>) =>
+  [sign.mark, sign.name].filter(Boolean).join(' ');
 
 function toDraft(
   ctx: ServiceContext,
   projectId: string,
   s: DraftState,
   updatedAt: string,
-): QuoteDraft {
+  p: PricedState,
+): JobQuoteDraft {
   const cur = currentVersion(ctx);
-  const rev = getRevision(ctx, s.designRevisionId);
+  const one = p.entries.length === 1 ? p.entries[0] : null;
+  const signs: DraftSign[] = p.entries.map((e) => ({
+    signId: e.sign.id,
+    mark: e.sign.mark,
+    name: e.sign.name,
+    quantity: e.sign.quantity,
+    designRevisionId: e.rev.id,
+    designRevisionNumber: e.rev.number,
+    revisions: revisionsOfSign(ctx, e.sign.id),
+    verdict: verdictOf(e.rev),
+    acknowledgement: e.pin.acknowledgement,
+    description: describeRevision(
+      e.rev,
+      signQuoteSettings(s.settings, e.pin.settings),
+      p.book.items,
+    ),
+    settings: e.pin.settings,
+    overrides: e.pin.overrides,
+    manualLines: e.pin.manualLines,
+  }));
   return {
     projectId,
-    ...s,
+    designRevisionId: p.entries[0].rev.id,
+    priceBookVersionId: s.priceBookVersionId,
+    settings: s.settings,
+    overrides: one ? { ...one.pin.overrides, ...s.overrides } : s.overrides,
+    manualLines: one ? [...one.pin.manualLines, ...s.manualLines] : s.manualLines,
     updatedAt,
     newerPriceBook: cur.id !== s.priceBookVersionId ? cur.number : null,
-    priced: priceState(ctx, s, rev),
-    verdict: verdictOf(rev),
-    description: describeRevision(rev, s.settings, getVersion(ctx, s.priceBookVersionId).items),
+    priced: p.priced,
+    verdict: jobVerdict(signs.map((x) => ({ mark: x.mark, verdict: x.verdict }))),
+    acknowledgement: one ? one.pin.acknowledgement : null,
+    description: one
+      ? signs[0].description
+      : signs.map((x) => `${signTitle(x)}: ${x.description}`).join('\n'),
+    jobOverrides: s.overrides,
+    jobManualLines: s.manualLines,
+    job: p.job,
+    signs,
+    unpriced: p.unpriced,
   };
 }
 
-export function getQuoteDraft(ctx: ServiceContext, projectId: string): QuoteDraft | null {
+/** The working quote priced now; null before the first generate (or with every sign in the trash). */
+export function getQuoteDraft(ctx: ServiceContext, projectId: string): JobQuoteDraft | null {
   const row = loadDraft(ctx, projectId);
-  return row ? toDraft(ctx, projectId, stateOf(row), row.updatedAt) : null;
+  if (!row) return null;
+  const s = stateOf(ctx, row);
+  const p = plan(ctx, projectId, s);
+  if (!p.entries.length) return null;
+  return toDraft(ctx, projectId, s, row.updatedAt, priceState(ctx, projectId, s));
 }
 
-/** Must exist and sit in the project; returns the draft state it is written from. */
+/** Must exist; returns the draft state it is written from. */
 export function requireDraft(
   ctx: ServiceContext,
   projectId: string,
@@ -102,54 +199,64 @@ export function requireDraft(
   const row = loadDraft(ctx, projectId);
   if (!row)
     throw new AppError('ILLEGAL_STATE', 'Generate the quote from a saved design revision first.');
-  return { ...stateOf(row), updatedAt: row.updatedAt };
+  return { ...stateOf(ctx, row), updatedAt: row.updatedAt };
 }
 
-function writeDraft(
+export function writeDraft(
   ctx: ServiceContext,
   projectId: string,
   next: DraftState,
   action: string,
-): QuoteDraft {
+  cache?: RevisionCache,
+): JobQuoteDraft {
   const project = getProject(ctx, projectId);
   if (project.deletedAt)
     throw new AppError('ILLEGAL_STATE', 'This project is in the trash. Restore it first.');
-  const rev = getRevision(ctx, next.designRevisionId);
-  if (rev.projectId !== projectId)
-    throw new AppError('VALIDATION', 'That design revision belongs to another project.', {
-      designRevisionId: 'Choose a design revision of this project',
-    });
   // price first: a state that cannot be priced is never stored
-  const priced = priceState(ctx, next, rev);
+  const p = priceState(ctx, projectId, next, cache);
   const { value } = recordChange(ctx, (at) => {
     const prev = loadDraft(ctx, projectId);
     const data = {
-      designRevisionId: next.designRevisionId,
+      designRevisionId: p.entries[0].rev.id,
       priceBookVersionId: next.priceBookVersionId,
       settings: JSON.stringify(next.settings),
       overrides: JSON.stringify(next.overrides),
       manualLines: JSON.stringify(next.manualLines),
-      acknowledgement: next.acknowledgement ? JSON.stringify(next.acknowledgement) : null,
+      acknowledgement: null,
       updatedAt: at,
     };
+    const several = p.entries.length > 1;
+    const before = prev ? auditView(ctx, stateOf(ctx, prev), several) : null;
     ctx.db
       .insert(quoteDrafts)
       .values({ projectId, ...data })
       .onConflictDoUpdate({ target: quoteDrafts.projectId, set: data })
       .run();
+    writePins(ctx, projectId, next.pins);
     return {
       value: at,
       change: {
         entity: 'quote-draft',
         entityId: projectId,
         action,
-        before: prev ? stateOf(prev) : null,
-        // the revision number and line names make the activity readable ("from design revision
+        before,
+        // the revision numbers and line names make the activity readable ("from design revision
         // 3", "Overrode Ready-mix concrete"); not part of the stored state
         after: {
-          ...next,
-          designRevisionNumber: rev.number,
-          lineNames: Object.fromEntries(priced.lines.map((l) => [l.code, l.description])),
+          ...auditView(ctx, next, several),
+          designRevisionId: p.entries[0].rev.id,
+          designRevisionNumber: p.entries[0].rev.number,
+          signs: p.entries.map((e) => ({ mark: e.sign.mark, designRevisionNumber: e.rev.number })),
+          lineNames: Object.fromEntries([
+            ...p.job.signs.flatMap((x) =>
+              x.lines.map((l) =>
+                several
+                  ? [`${x.mark}:${l.code}`, `${x.mark} ${l.description}`]
+                  : [l.code, l.description],
+              ),
+            ),
+            ...p.job.jobLines.map((l) => [l.code, l.description]),
+          ]),
         },
         // the working quote is a local buffer like the design draft: audited, not synced;
         // what syncs is the saved revision (entity 'quote')
@@ -157,57 +264,51 @@ function writeDraft(
     };
   });
   ctx.events.emit('quotes:changed', { projectId });
-  return toDraft(ctx, projectId, next, value);
+  return toDraft(ctx, projectId, next, value, p);
 }
 
 /**
- * (Re)generates the quote from a design revision with the price book in force today. Overrides
- * and manual lines are kept: they are keyed by stable line codes, so they land on the same lines.
+ * The state as the activity reads it: every override and manual line in one list, as a
+ * one-design quote had them; with several signs a sign's are keyed `S2:code` and its manual lines
+ * named "S2: ...", so "Overrode S2 Ready-mix concrete" reads right.
  */
-export function generateQuote(
-  ctx: ServiceContext,
-  input: {
-    projectId: string;
-    designRevisionId: string;
-    settings?: QuoteSettings;
-    acknowledge?: AcknowledgeInput;
-  },
-): QuoteDraft {
-  const prev = loadDraft(ctx, input.projectId);
-  const prevState = prev ? stateOf(prev) : null;
-  const verdict = verdictOf(getRevision(ctx, input.designRevisionId));
-  // regenerating on the same design keeps the acknowledgement already given for it
-  const kept =
-    prevState?.designRevisionId === input.designRevisionId &&
-    prevState.acknowledgement &&
-    acknowledges(verdict, prevState.acknowledgement)
-      ? prevState.acknowledgement
-      : null;
-  const acknowledgement =
-    kept ??
-    requireAcknowledgement(
-      ctx,
-      verdict,
-      input.acknowledge,
-      'generate',
-      'Generating a quote from it',
-    );
-  return writeDraft(
-    ctx,
-    input.projectId,
-    {
-      designRevisionId: input.designRevisionId,
-      priceBookVersionId: currentVersion(ctx).id,
-      settings: input.settings ?? prevState?.settings ?? quoteSettingsSchema.parse({}),
-      overrides: prevState?.overrides ?? {},
-      manualLines: prevState?.manualLines ?? [],
-      acknowledgement,
-    },
-    prev ? 'quote.regenerated' : 'quote.generated',
-  );
+function auditView(ctx: ServiceContext, s: DraftState, several: boolean) {
+  const overrides: Record<string, LineOverride> = {};
+  const manualLines: ManualLine[] = [];
+  for (const pin of s.pins) {
+    const mark = signRow(ctx, pin.signId)?.mark ?? '';
+    for (const [code, o] of Object.entries(pin.overrides))
+      overrides[several ? `${mark}:${code}` : code] = o;
+    for (const l of pin.manualLines)
+      manualLines.push(
+        several ? { ...l, code: `${mark}:${l.code}`, description: `${mark}: ${l.description}` } : l,
+      );
+  }
+  return {
+    ...s,
+    overrides: { ...overrides, ...s.overrides },
+    manualLines: [...manualLines, ...s.manualLines],
+  };
 }
 
-/** Settings, overrides and manual lines as the estimator left them (the priced-from stay). */
+function checkManualCodes(lines: readonly ManualLine[], field: (i: number) => string) {
+  const codes = new Set<string>();
+  lines.forEach((m, i) => {
+    if (codes.has(m.code))
+      throw new AppError('VALIDATION', `Manual line code ${m.code} is used twice.`, {
+        [field(i)]: `Code ${m.code} is used twice`,
+      });
+    codes.add(m.code);
+  });
+}
+
+/**
+ * Settings, overrides and manual lines as the estimator left them (the priced-from stay). With
+ * `signs`, the top-level overrides and manual lines are the job's and each listed sign's are
+ * replaced (the others stay). Without, a job of one sign takes them as a one-design quote did
+ * (split as jobFromQuote does: once-per-job lines' overrides to the job, the rest and the manual
+ * lines to the sign); a larger job takes them as the job's.
+ */
 export function updateQuoteDraft(
   ctx: ServiceContext,
   input: {
@@ -215,71 +316,78 @@ export function updateQuoteDraft(
     settings: QuoteSettings;
     overrides: Record<string, LineOverride>;
     manualLines: ManualLine[];
+    signs?: readonly {
+      signId: string;
+      overrides: Record<string, LineOverride>;
+      manualLines: ManualLine[];
+      /** absent: the sign's own settings stay as they are */
+      settings?: SignSettings;
+    }[];
   },
-): QuoteDraft {
+): JobQuoteDraft {
   const cur = requireDraft(ctx, input.projectId);
-  const codes = new Set<string>();
-  input.manualLines.forEach((m, i) => {
-    if (codes.has(m.code))
-      throw new AppError('VALIDATION', `Manual line code ${m.code} is used twice.`, {
-        [`manualLines.${i}.code`]: `Code ${m.code} is used twice`,
-      });
-    codes.add(m.code);
-  });
+  checkManualCodes(input.manualLines, (i) => `manualLines.${i}.code`);
+  const { entries } = plan(ctx, input.projectId, cur);
+  let pins = cur.pins;
+  let overrides = input.overrides;
+  let manualLines = input.manualLines;
+  if (input.signs) {
+    // an override lands on a line of its own scope: a once-per-job line on the job, the rest on
+    // a sign (else it would be kept with a warning and price nothing)
+    const items = getVersion(ctx, cur.priceBookVersionId).items;
+    const perOf = new Map(items.map((it) => [it.code, effectivePer(it)]));
+    const nameOf = (code: string) => items.find((it) => it.code === code)?.name ?? code;
+    for (const code of Object.keys(input.overrides))
+      if (perOf.get(code) === 'sign')
+        throw new AppError(
+          'VALIDATION',
+          `${nameOf(code)} is priced per sign: override it on the sign's line, not on the job.`,
+          { [`overrides.${code}`]: 'Override this line on a sign' },
+        );
+    input.signs.forEach((x, i) => {
+      for (const code of Object.keys(x.overrides))
+        if (perOf.get(code) === 'job')
+          throw new AppError(
+            'VALIDATION',
+            `${nameOf(code)} is charged once for the job: override it on the job lines, not on a sign.`,
+            { [`signs.${i}.overrides.${code}`]: 'Override this line on the job lines' },
+          );
+      if (!entries.some((e) => e.sign.id === x.signId))
+        throw new AppError('VALIDATION', 'That sign is not priced by this quote.', {
+          [`signs.${i}.signId`]: 'Choose a sign the quote prices',
+        });
+      checkManualCodes(x.manualLines, (k) => `signs.${i}.manualLines.${k}.code`);
+    });
+    pins = pins.map((p) => {
+      const x = input.signs!.find((y) => y.signId === p.signId);
+      return x
+        ? {
+            ...p,
+            overrides: x.overrides,
+            manualLines: x.manualLines,
+            settings: x.settings ?? p.settings,
+          }
+        : p;
+    });
+  } else if (entries.length === 1) {
+    const split = splitOverrides(getVersion(ctx, cur.priceBookVersionId).items, input.overrides);
+    const signId = entries[0].sign.id;
+    pins = pins.map((p) =>
+      p.signId === signId ? { ...p, overrides: split.sign, manualLines: input.manualLines } : p,
+    );
+    overrides = split.job;
+    manualLines = [];
+  }
   return writeDraft(
     ctx,
     input.projectId,
     {
-      designRevisionId: cur.designRevisionId,
       priceBookVersionId: cur.priceBookVersionId,
       settings: input.settings,
-      overrides: input.overrides,
-      manualLines: input.manualLines,
-      acknowledgement: cur.acknowledgement,
+      overrides,
+      manualLines,
+      pins,
     },
     'quote.draft-updated',
   );
-}
-
-export function quoteAlternatives(
-  ctx: ServiceContext,
-  input: { projectId: string; limit: number },
-) {
-  const d = requireDraft(ctx, input.projectId);
-  const rev = getRevision(ctx, d.designRevisionId);
-  const book = getVersion(ctx, d.priceBookVersionId);
-  return {
-    designRevisionId: rev.id,
-    ...rankAlternatives(rev, bookRef(book), d.settings, d.manualLines, input.limit),
-  };
-}
-
-/**
- * Choosing an alternative saves a derived design revision (the same input with that section and
- * diameter) and regenerates the quote on it, so the quote always prices a saved, checked design.
- */
-export function applyAlternative(
-  ctx: ServiceContext,
-  input: { projectId: string; designation: string; diameterFt: number },
-): QuoteDraft {
-  const d = requireDraft(ctx, input.projectId);
-  const rev = getRevision(ctx, d.designRevisionId);
-  const derived = {
-    ...rev.input,
-    supports: { ...rev.input.supports, designation: input.designation },
-    foundation: { ...rev.input.foundation, diameterFt: input.diameterFt },
-  };
-  const check = evaluateCombination(derived, input.designation, input.diameterFt);
-  if (!check.passes)
-    throw new AppError(
-      'VALIDATION',
-      `${input.designation} does not pass for this design (${check.governingCheck} ratio ${fixed(check.governingRatio, 2)}).`,
-    );
-  const saved = saveDesignRevision(
-    ctx,
-    input.projectId,
-    derived,
-    `From quote alternatives: ${input.designation}, ${input.diameterFt} ft pier (was revision ${rev.number})`,
-  );
-  return generateQuote(ctx, { projectId: input.projectId, designRevisionId: saved.id });
 }

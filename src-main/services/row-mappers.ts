@@ -117,6 +117,7 @@ export function quoteRevisionColumns(
     statusChangedAt: d.statusChangedAt ?? null,
     statusChangedBy: d.statusChangedBy ?? null,
     acknowledgements: json(acknowledgements),
+    job: d.job ? json(d.job) : null,
   };
 }
 

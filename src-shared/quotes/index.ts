@@ -4,3 +4,4 @@ export * from './company';
 export * from './acknowledgement';
 export * from './describe-sign';
 export * from './project-move';
+export * from './job';

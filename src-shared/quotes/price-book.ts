@@ -81,6 +81,16 @@ export const codeSchema = z
 /** Fee conditions on the sign top height: `top<=25`, `top>25`, `optional` or empty (always). */
 export const FEE_CONDITION = /^(|optional|top(<=|<|>=|>)\d+(\.\d+)?)$/;
 
+/**
+ * How often an item is charged on a job of several signs (issue 15): once for each sign (times its
+ * quantity) or once for the whole job. Absent = the category's default (DEFAULT_PER), chosen so
+ * that a book written before this field prices a one-sign job exactly as before.
+ */
+export const PRICE_PER = ['sign', 'job'] as const;
+export type PricePer = (typeof PRICE_PER)[number];
+/** Categories whose items may be charged once per job; the design's materials are always per sign. */
+export const JOB_CATEGORIES: readonly PriceCategory[] = ['labor', 'equipment', 'fee', 'travel'];
+
 const coef = (label: string) => num(label, undefined, { min: 0, max: 100_000 }).default(0);
 
 export const priceItemSchema = z
@@ -108,10 +118,17 @@ export const priceItemSchema = z
     /** round the quantity UP to a multiple of this (in the item's unit); absent = the category's
      *  default (DEFAULT_INCREMENTS), 0 = never round */
     increment: num('Rounding increment', undefined, { min: 0, max: 1000 }).optional(),
+    /** once per sign or once per job; absent = the category's default (effectivePer) */
+    per: z.enum(PRICE_PER, { error: 'Per must be sign or job' }).optional(),
   })
   .superRefine((v, ctx) => {
     const issue = (path: string, message: string) =>
       ctx.addIssue({ code: 'custom', path: [path], message });
+    if (v.per === 'job' && !JOB_CATEGORIES.includes(v.category))
+      issue(
+        'per',
+        `Per job is allowed only for labor, equipment, fee and travel items; ${CATEGORY_LABELS[v.category].toLowerCase()} is priced per sign`,
+      );
     if (v.category === 'adjustment' && v.unit !== 'percent')
       issue('unit', 'Contingency, markup and tax must use the unit percent');
     if (v.category === 'fabrication' && v.unit !== 'percent')
@@ -156,6 +173,15 @@ export function effectiveIncrement(it: Pick<PriceItem, 'category' | 'unit' | 'in
   return (
     DEFAULT_INCREMENTS.find((d) => d.category === it.category && d.unit === it.unit)?.increment ?? 0
   );
+}
+
+/**
+ * Travel is a trip to the site, so a book that does not say prices it once per job; everything
+ * else once per sign. For a one-sign job both are the same, so old books price as they did.
+ */
+export function effectivePer(it: Pick<PriceItem, 'category' | 'per'>): PricePer {
+  if (!JOB_CATEGORIES.includes(it.category)) return 'sign';
+  return it.per ?? (it.category === 'travel' ? 'job' : 'sign');
 }
 
 /** Codes must be unique within a book; the message names the row (1-based, as on screen). */
@@ -220,6 +246,7 @@ export const priceBookVersionSchema = versionSummarySchema.extend({
       perYd3: z.number(),
       perFt2: z.number(),
       increment: z.number().optional(),
+      per: z.enum(PRICE_PER).optional(),
     }),
   ),
 });
@@ -238,9 +265,13 @@ export const CSV_COLUMNS = [
   'per_yd3',
   'per_ft2',
   'increment',
+  'per',
 ] as const;
-/** Columns an import may leave out (older exports): an empty or missing increment = the default. */
-export const OPTIONAL_CSV_COLUMNS: readonly string[] = ['increment'];
+/**
+ * Columns an import may leave out (older exports): an empty or missing increment or per = the
+ * category's default.
+ */
+export const OPTIONAL_CSV_COLUMNS: readonly string[] = ['increment', 'per'];
 
 /**
  * "12.34" -> 1234 exactly (no float multiply): dollars to cents, or percent to basis points.
@@ -274,6 +305,8 @@ export const priceItemFormSchema = z
     perFt2: z.coerce.number<string | number>({ error: 'Quantity per ft² must be a number' }),
     /** '' = the category's default increment */
     increment: z.string().default(''),
+    /** '' = the category's default (effectivePer) */
+    per: z.string().default(''),
   })
   .superRefine((v, ctx) => {
     if (v.increment.trim() !== '' && !Number.isFinite(Number(v.increment)))
@@ -290,11 +323,12 @@ export const priceItemFormSchema = z
       });
   })
   .transform((v, ctx) => {
-    const { increment, ...rest } = v;
+    const { increment, per, ...rest } = v;
     const r = priceItemSchema.safeParse({
       ...rest,
       price: decimalToMinor(v.price) ?? 0,
       ...(increment.trim() !== '' ? { increment: Number(increment) } : {}),
+      ...(per.trim() !== '' ? { per: per.trim() } : {}),
     });
     if (r.success) return r.data;
     for (const i of r.error.issues)
@@ -317,10 +351,11 @@ export type PriceBookForm = z.input<typeof priceBookFormSchema>;
 
 /** An item as the editor shows it (price in dollars or percent). */
 export function toItemForm(it: PriceItem): PriceItemForm {
-  const { increment, ...rest } = it;
+  const { increment, per, ...rest } = it;
   return {
     ...rest,
     price: minorToDecimal(it.price),
     increment: increment === undefined ? '' : String(increment),
+    per: per ?? '',
   };
 }

@@ -218,6 +218,15 @@ export const quoteRevisionSummarySchema = z.object({
   /** the priced design's verdict, and who acknowledged quoting / sending it anyway */
   verdict: verdictSchema,
   acknowledgements: z.array(acknowledgementSchema),
+  /** issue 15: the design revision of each sign it priced, in schedule order */
+  signs: z.array(
+    z.object({
+      signId: z.string(),
+      mark: z.string(),
+      designRevisionId: z.string(),
+      designRevisionNumber: z.number().int(),
+    }),
+  ),
 });
 export type QuoteRevisionSummary = z.infer<typeof quoteRevisionSummarySchema>;
 
@@ -253,6 +262,14 @@ const side = z.object({
   unitPriceCents: z.number().int(),
   amountCents: z.number().int(),
 });
+const lineChangeSchema = z.object({
+  code: z.string(),
+  description: z.string(),
+  change: z.enum(['added', 'removed', 'changed', 'same']),
+  before: side.nullable(),
+  after: side.nullable(),
+  deltaCents: z.number().int(),
+});
 export const quoteComparisonSchema = z.object({
   a: quoteRevisionSummarySchema,
   b: quoteRevisionSummarySchema,
@@ -263,16 +280,26 @@ export const quoteComparisonSchema = z.object({
       after: z.union([z.string(), z.number()]),
     }),
   ),
-  lines: z.array(
+  lines: z.array(lineChangeSchema),
+  /**
+   * issue 15: each sign of either revision (by sign id, in the later one's order, then removed
+   * ones): whether it changed (its design revision, a line or its subtotal), and its lines compared
+   * by code. `lines` above compares every line of the job flattened; `jobLines` the once-per-job lines.
+   */
+  signs: z.array(
     z.object({
-      code: z.string(),
-      description: z.string(),
+      signId: z.string(),
+      mark: z.string(),
+      label: z.string(),
       change: z.enum(['added', 'removed', 'changed', 'same']),
-      before: side.nullable(),
-      after: side.nullable(),
-      deltaCents: z.number().int(),
+      designRevisionBefore: z.number().int().nullable(),
+      designRevisionAfter: z.number().int().nullable(),
+      subtotalBefore: z.number().int().nullable(),
+      subtotalAfter: z.number().int().nullable(),
+      lines: z.array(lineChangeSchema),
     }),
   ),
+  jobLines: z.array(lineChangeSchema),
   totals: z.array(
     z.object({
       key: z.string(),
@@ -302,6 +329,8 @@ export const alternativeSchema = z.object({
 export type Alternative = z.infer<typeof alternativeSchema>;
 
 export const alternativesSchema = z.object({
+  /** the sign ranked (issue 15: alternatives are ranked per sign) */
+  signId: z.string(),
   designRevisionId: z.string(),
   currentTotalCents: z.number().int(),
   evaluated: z.number().int(),

@@ -107,6 +107,11 @@ export const quoteDataSchema = z.object({
   statusChangedBy: z.string().nullable().optional(),
   /** each entry is checked on its own (acknowledgementSchema): a refused entry is dropped */
   acknowledgements: z.array(z.unknown()).catch([]),
+  /**
+   * issue 15: the job snapshot (quoteRevisionJobSchema: the PricedJob and each sign's pinned
+   * design revision, overrides and manual lines); absent or null on a one-design revision
+   */
+  job: object.nullable().optional(),
 });
 export type QuoteData = z.output<typeof quoteDataSchema>;
 

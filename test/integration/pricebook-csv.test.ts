@@ -113,9 +113,9 @@ describe('price book CSV export quoting round-trips', () => {
       item('c', 'Plain', ''),
     ];
     const csv = toCsv(items);
-    expect(csv.split('\r\n')[1]).toBe('a,fee,"Anchor bolts, 1"" x 36""",each,1.00,,0,0,0,0,');
-    expect(csv.split('\r\n')[2]).toBe('b,fee,"""Quoted"" name",each,1.00,,0,0,0,0,');
-    expect(csv.split('\r\n')[3]).toBe('c,fee,Plain,each,1.00,,0,0,0,0,');
+    expect(csv.split('\r\n')[1]).toBe('a,fee,"Anchor bolts, 1"" x 36""",each,1.00,,0,0,0,0,,');
+    expect(csv.split('\r\n')[2]).toBe('b,fee,"""Quoted"" name",each,1.00,,0,0,0,0,,');
+    expect(csv.split('\r\n')[3]).toBe('c,fee,Plain,each,1.00,,0,0,0,0,,');
     expect(fromCsv(csv)).toEqual(items);
   });
 });

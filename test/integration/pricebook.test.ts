@@ -97,9 +97,9 @@ describe('price book CSV', () => {
     const v1 = await m.call<PriceBookVersion>('pricebook:get-current');
     const out = await m.call<{ fileName: string; csv: string }>('pricebook:export-csv', {});
     expect(out.fileName).toBe('price-book-v1-2025-11-01.csv');
-    expect(out.csv.split('\r\n')[0]).toBe(`${HEADER},increment`);
+    expect(out.csv.split('\r\n')[0]).toBe(`${HEADER},increment,per`);
     expect(out.csv).toContain(
-      'steel_pipe,steel,Structural steel pipe (A53 Gr. B),lb,0.91,pipe,0,0,0,0,\r\n',
+      'steel_pipe,steel,Structural steel pipe (A53 Gr. B),lb,0.91,pipe,0,0,0,0,,\r\n',
     );
     // crew hours and concrete carry the starter book's quarter increment
     expect(out.csv).toContain(

@@ -86,6 +86,7 @@ describe('pricing a W16 design revision with the starter price book', () => {
       eng_base_le25: [1, 20000],
       calc_packet: [1, 3500],
       permit_pkg: [1, 25000],
+      mobilization: [1, 35000],
     };
     expect(d.priced.lines.map((l) => l.code).sort()).toEqual(Object.keys(expected).sort());
     for (const [code, [q, unit]] of Object.entries(expected)) {

@@ -8,13 +8,9 @@ import {
   listVersions,
   saveVersion,
 } from '../../services/pricing/book-service';
-import {
-  applyAlternative,
-  generateQuote,
-  getQuoteDraft,
-  quoteAlternatives,
-  updateQuoteDraft,
-} from '../../services/quotes';
+import { getQuoteDraft, updateQuoteDraft } from '../../services/quotes';
+import { applyAlternative, quoteAlternatives } from '../../services/quotes-alternatives';
+import { generateQuote } from '../../services/quotes-generate';
 import { getCompany, saveCompany } from '../../services/quotes-company';
 import { compareQuoteRevisions } from '../../services/quotes-compare';
 import { quotePdf } from '../../services/quotes-documents';
@@ -49,5 +45,6 @@ export function quoteHandlers(ctx: ServiceContext): Pick<Handlers, QuoteChannels
     'quotes:compare': ({ a, b }) => compareQuoteRevisions(ctx, a, b),
     'quotes:customer-pdf': (source) => quotePdf(ctx, 'customer', source),
     'quotes:cost-sheet-pdf': (source) => quotePdf(ctx, 'cost-sheet', source),
+    'quotes:job-packet-pdf': (source) => quotePdf(ctx, 'job-packet', source),
   };
 }

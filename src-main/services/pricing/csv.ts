@@ -3,6 +3,7 @@ import {
   decimalToMinor,
   minorToDecimal,
   OPTIONAL_CSV_COLUMNS,
+  PRICE_PER,
   priceItemSchema,
   type PriceItem,
 } from '../../../src-shared/quotes';
@@ -71,6 +72,7 @@ export function toCsv(items: readonly PriceItem[]): string {
         it.perYd3,
         it.perFt2,
         it.increment ?? '',
+        it.per ?? '',
       ]
         .map(cell)
         .join(','),
@@ -90,6 +92,7 @@ const COLUMN_LABEL: Record<string, string> = {
   perYd3: 'per_yd3',
   perFt2: 'per_ft2',
   increment: 'increment',
+  per: 'per',
 };
 
 /**
@@ -120,6 +123,16 @@ export function fromCsv(text: string): PriceItem[] {
   };
   const needed =
     Math.max(...CSV_COLUMNS.filter((c) => !OPTIONAL_CSV_COLUMNS.includes(c)).map(at)) + 1;
+  const perCol = (rowNo: number, t: string) => {
+    const v = t.toLowerCase();
+    if (!(PRICE_PER as readonly string[]).includes(v))
+      bad(
+        rowNo,
+        'per',
+        `Per must be sign or job, or empty for the category's default (got "${t}")`,
+      );
+    return v;
+  };
   const raw: unknown[] = [];
   const rowNos: number[] = [];
   rows.slice(1).forEach(({ no: rowNo, cells: r }) => {
@@ -165,6 +178,8 @@ export function fromCsv(text: string): PriceItem[] {
       perFt2: numCol('per_ft2'),
       // empty = the category's default increment (crew hours 0.25 h, concrete 0.25 yd³)
       ...(get('increment') !== '' ? { increment: numCol('increment') } : {}),
+      // empty = the category's default (travel once per job, everything else per sign)
+      ...(get('per') !== '' ? { per: perCol(rowNo, get('per')) } : {}),
     });
   });
   // each row on its own (so every bad row is named), then codes across rows, by file line

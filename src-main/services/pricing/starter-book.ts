@@ -5,10 +5,15 @@ import type { PriceItemInput } from '../../../src-shared/quotes';
  * pricing-starting-points.md): structural steel 0.91 USD/lb, aluminum 6061 2.33 USD/lb, hot-dip
  * galvanizing 0.35 USD/lb, fabrication 75 % of the steel material, ready-mix concrete 145 USD/yd³,
  * engineering 200 USD up to 25 ft and 300 USD over, calc packet 35, hard copies 30, expedited
- * 100, permit package 250. Everything else (drilling, cabinets, faces, LEDs, crews, equipment,
- * travel, contingency, markup, tax) is a plain placeholder a shop is expected to replace: see
- * README.md. Prices are cents; percentages basis points. Crew hours round up to the quarter hour
+ * 100, permit package 250. Everything else (mobilization, drilling, cabinets, faces, LEDs,
+ * crews, equipment, travel, contingency, markup, tax) is a plain placeholder a shop is expected to
+ * replace: see README.md. Prices are cents; percentages basis points. Crew hours round up to the quarter hour
  * and concrete to the quarter yard (`increment`), as estimators order and bill them.
+ *
+ * On a job of several signs (`per`, README.md "Jobs"): mobilization, travel, the permit package
+ * and the calc packet are charged once per job; engineering, like every material, crew and the
+ * crane day, per sign (each sign is its own structure, checked and stamped on its own, and its
+ * fee depends on its own height).
  */
 export const STARTER_EFFECTIVE_DATE = '2025-11-01';
 
@@ -260,6 +265,7 @@ export const STARTER_ITEMS: PriceItemInput[] = [
     name: 'Formal calculation packet for submittal',
     unit: 'each',
     price: usd(35),
+    per: 'job',
   },
   {
     code: 'permit_pkg',
@@ -267,6 +273,15 @@ export const STARTER_ITEMS: PriceItemInput[] = [
     name: 'Permit package preparation',
     unit: 'each',
     price: usd(250),
+    per: 'job',
+  },
+  {
+    code: 'mobilization',
+    category: 'fee',
+    name: 'Mobilization (crew and equipment to the site)',
+    unit: 'each',
+    price: usd(350),
+    per: 'job',
   },
   {
     code: 'hard_copies',
@@ -291,6 +306,7 @@ export const STARTER_ITEMS: PriceItemInput[] = [
     unit: 'mile',
     price: usd(0.7),
     fixed: 2,
+    per: 'job',
   },
   {
     code: 'contingency',

@@ -17,6 +17,7 @@ import {
   pdfText,
   table,
   toBuffer,
+  type Doc,
 } from './pdf-doc';
 import { FONT } from './fonts';
 import { fixed, formatInteger, localDate } from '../../../src-shared/format';
@@ -62,15 +63,30 @@ export function reportInput(stored: SignDesignInput): SignDesignInput {
  * assumptions. Built from the revision's stored result, so it prints what was saved.
  */
 export async function calcReportPdf(project: Project, rev: Revision): Promise<Buffer> {
-  const { result } = rev;
-  const input = reportInput(rev.input);
-  const s = result.summary;
   const doc = createDoc({
     title: `Sign structure calculations - ${project.name} - revision ${rev.number}`,
     subject: 'ASCE 7 wind, AISC 360 pole, IBC 1807.3 embedded foundation',
     author: rev.createdBy,
     createdAt: rev.createdAt,
   });
+  writeCalcReport(doc, project, rev);
+  footers(doc, calcReportFooter(project, rev));
+  return toBuffer(doc);
+}
+
+/** The footer line of a revision's calc report pages. */
+export function calcReportFooter(project: Project, rev: Revision): string {
+  return `Signwright ${rev.result.engineVersion} - ${project.name} - rev ${rev.number} - input ${rev.result.inputHash.slice(0, 12)}`;
+}
+
+/**
+ * Writes a revision's calc report into `doc` from where it stands (a fresh document, or a new
+ * page of the job packet). `sign` ("S2 monument north × 2") adds a Sign row to its cover.
+ */
+export function writeCalcReport(doc: Doc, project: Project, rev: Revision, sign?: string): void {
+  const { result } = rev;
+  const input = reportInput(rev.input);
+  const s = result.summary;
 
   // Cover
   doc.font(FONT.bold).fontSize(20).fillColor(COLORS.text).text('Sign structure calculations');
@@ -88,6 +104,7 @@ export async function calcReportPdf(project: Project, rev: Revision): Promise<Bu
     ],
     ['Site address', project.siteAddress || '-'],
     ['Jurisdiction', project.jurisdiction || '-'],
+    ...(sign !== undefined ? [['Sign', sign] as [string, string]] : []),
     ['Design revision', `${rev.number}${rev.note ? ` - ${rev.note}` : ''}`],
     ['Saved', `${localDate(rev.createdAt)} by ${rev.createdBy}`],
     ['Standards', `${result.wind.standard}, AISC 360-16 (ASD), IBC 2021 1807.3`],
@@ -323,9 +340,4 @@ export async function calcReportPdf(project: Project, rev: Revision): Promise<Bu
   ]) {
     doc.text(pdfText(`- ${a}`));
   }
-  footers(
-    doc,
-    `Signwright ${result.engineVersion} - ${project.name} - rev ${rev.number} - input ${result.inputHash.slice(0, 12)}`,
-  );
-  return toBuffer(doc);
 }

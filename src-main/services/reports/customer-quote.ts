@@ -10,7 +10,7 @@ import {
   type Doc,
 } from './pdf-doc';
 import { wrapTable } from './pdf-table';
-import { letterhead, money, verdictNotice, type QuoteDoc } from './quote-doc';
+import { letterhead, money, printsAsJob, verdictNotice, type QuoteDoc } from './quote-doc';
 import { FONT } from './fonts';
 import { formatPercentBp, localDate } from '../../../src-shared/format';
 
@@ -35,6 +35,126 @@ function bullets(doc: Doc, items: string[]): void {
     doc.text(pdfText(it), left + 12, y, { width });
   }
   doc.x = left;
+}
+
+/** One design: the sign's description, then scope and price per group (or one price). */
+function designScope(doc: Doc, d: QuoteDoc): void {
+  const c = d.company;
+  heading(doc, 'The sign', 11);
+  paragraph(doc, d.description, 10);
+
+  const cp = customerPrices(d.priced);
+  heading(doc, 'Scope and price', 11);
+  const left = doc.page.margins.left;
+  const width = doc.page.width - left - doc.page.margins.right;
+  if (c.pricePresentation === 'total' || !cp.splittable) {
+    bullets(
+      doc,
+      cp.groups.map((g) => `${g.label}: ${g.scope.join('; ')}`),
+    );
+    doc.moveDown(0.4);
+    wrapTable(
+      doc,
+      [
+        { header: '', width: width - 100 },
+        { header: 'Price', width: 100, align: 'right' },
+      ],
+      [
+        [
+          { text: 'Price for the work above', bold: true },
+          { text: money(cp.priceCents), bold: true },
+        ],
+      ],
+    );
+  } else {
+    wrapTable(
+      doc,
+      [
+        { header: 'Scope', width: 110 },
+        { header: 'Includes', width: width - 210 },
+        { header: 'Price', width: 100, align: 'right' },
+      ],
+      cp.groups.map((g) => [
+        { text: g.label, bold: true },
+        g.scope.join('; '),
+        money(g.priceCents),
+      ]),
+    );
+  }
+  const rows: [string, string][] = [];
+  if (cp.discountCents) rows.push([`Discount ${pct(cp.discountBp)}`, money(-cp.discountCents)]);
+  if (cp.taxCents) rows.push([`Sales tax ${pct(cp.taxBp)}`, money(cp.taxCents)]);
+  for (const [k, v] of rows)
+    doc
+      .font(FONT.regular)
+      .fontSize(9.5)
+      .fillColor(COLORS.text)
+      .text(`${pdfText(k)}   ${v}`, left, doc.y, { width, align: 'right' });
+  doc
+    .font(FONT.bold)
+    .fontSize(13)
+    .fillColor(COLORS.text)
+    .text(`Total ${money(cp.totalCents)}`, left, doc.y + 4, { width, align: 'right' });
+}
+
+/**
+ * A job of several signs: each sign (mark, name, quantity, description) with its price (its share
+ * of the job total, splitCents in price-job.ts), the work done once for the job with its price,
+ * and the total. Never costs, hours or markup. One price for the job when the company shows one
+ * total or when credits leave no fair split.
+ */
+function jobScope(doc: Doc, d: QuoteDoc): void {
+  const c = d.company;
+  const job = d.job;
+  const t = job.totals;
+  const left = doc.page.margins.left;
+  const width = doc.page.width - left - doc.page.margins.right;
+  const priced =
+    c.pricePresentation !== 'total' &&
+    job.signs.every((x) => x.priceCents !== null) &&
+    (job.jobLines.length === 0 || job.jobLinesPriceCents !== null);
+  heading(doc, `The signs (${job.signCount})`, 11);
+  const descOf = (signId: string) =>
+    d.signDescriptions.find((x) => x.signId === signId)?.description ?? '';
+  const cols = [
+    { header: 'Mark', width: 44 },
+    { header: 'Sign', width: 96 },
+    { header: 'Qty', width: 34, align: 'right' as const },
+    { header: 'Description', width: width - (priced ? 274 : 174) },
+    ...(priced ? [{ header: 'Price', width: 100, align: 'right' as const }] : []),
+  ];
+  const rows = job.signs.map((x) => [
+    { text: x.mark, bold: true },
+    x.name || '-',
+    String(x.quantity),
+    descOf(x.signId),
+    ...(priced ? [money(x.priceCents!)] : []),
+  ]);
+  if (job.jobLines.length)
+    rows.push([
+      { text: 'Job', bold: true },
+      'Once for the job',
+      '',
+      [...new Set(job.jobLines.map((l) => l.description))].join('; '),
+      ...(priced ? [money(job.jobLinesPriceCents!)] : []),
+    ]);
+  wrapTable(doc, cols, rows);
+  const notes: string[] = [];
+  if (t.discountCents)
+    notes.push(`Prices include a discount of ${pct(t.discountBp)} (${money(-t.discountCents)}).`);
+  if (t.taxCents) notes.push(`Prices include sales tax ${pct(t.taxBp)} (${money(t.taxCents)}).`);
+  if (!priced) notes.push('One price for the work above.');
+  for (const n of notes)
+    doc
+      .font(FONT.regular)
+      .fontSize(9)
+      .fillColor(COLORS.text)
+      .text(pdfText(n), left, doc.y, { width, align: 'right' });
+  doc
+    .font(FONT.bold)
+    .fontSize(13)
+    .fillColor(COLORS.text)
+    .text(`Total ${money(t.totalCents)}`, left, doc.y + 4, { width, align: 'right' });
 }
 
 /** Signature, name, title and date lines for the customer's acceptance, kept on one page. */
@@ -106,61 +226,8 @@ export async function customerQuotePdf(d: QuoteDoc): Promise<Buffer> {
     110,
   );
 
-  heading(doc, 'The sign', 11);
-  paragraph(doc, d.description, 10);
-
-  const cp = customerPrices(d.priced);
-  heading(doc, 'Scope and price', 11);
-  const left = doc.page.margins.left;
-  const width = doc.page.width - left - doc.page.margins.right;
-  if (c.pricePresentation === 'total' || !cp.splittable) {
-    bullets(
-      doc,
-      cp.groups.map((g) => `${g.label}: ${g.scope.join('; ')}`),
-    );
-    doc.moveDown(0.4);
-    wrapTable(
-      doc,
-      [
-        { header: '', width: width - 100 },
-        { header: 'Price', width: 100, align: 'right' },
-      ],
-      [
-        [
-          { text: 'Price for the work above', bold: true },
-          { text: money(cp.priceCents), bold: true },
-        ],
-      ],
-    );
-  } else {
-    wrapTable(
-      doc,
-      [
-        { header: 'Scope', width: 110 },
-        { header: 'Includes', width: width - 210 },
-        { header: 'Price', width: 100, align: 'right' },
-      ],
-      cp.groups.map((g) => [
-        { text: g.label, bold: true },
-        g.scope.join('; '),
-        money(g.priceCents),
-      ]),
-    );
-  }
-  const rows: [string, string][] = [];
-  if (cp.discountCents) rows.push([`Discount ${pct(cp.discountBp)}`, money(-cp.discountCents)]);
-  if (cp.taxCents) rows.push([`Sales tax ${pct(cp.taxBp)}`, money(cp.taxCents)]);
-  for (const [k, v] of rows)
-    doc
-      .font(FONT.regular)
-      .fontSize(9.5)
-      .fillColor(COLORS.text)
-      .text(`${pdfText(k)}   ${v}`, left, doc.y, { width, align: 'right' });
-  doc
-    .font(FONT.bold)
-    .fontSize(13)
-    .fillColor(COLORS.text)
-    .text(`Total ${money(cp.totalCents)}`, left, doc.y + 4, { width, align: 'right' });
+  if (printsAsJob(d)) jobScope(doc, d);
+  else designScope(doc, d);
 
   const included = d.priced.lines
     .filter((l) => d.priced.settings.includeFees.includes(l.code))

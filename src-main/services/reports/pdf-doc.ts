@@ -271,7 +271,13 @@ export function drawElevation(doc: Doc, drawing: Drawing, width: number, height:
 /** Page numbers and a footer line on every page (needs bufferPages). */
 export function footers(doc: Doc, text: string): void {
   const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
+  footerPages(doc, text, range.start, range.start + range.count);
+}
+
+/** The footer line on pages [from, to) (numbered over the whole document): the job packet's parts. */
+export function footerPages(doc: Doc, text: string, from: number, to: number): void {
+  const range = doc.bufferedPageRange();
+  for (let i = from; i < to; i++) {
     doc.switchToPage(i);
     // below the bottom margin: lift the margin while writing so pdfkit does not add a page
     const margin = doc.page.margins.bottom;

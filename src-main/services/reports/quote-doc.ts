@@ -3,6 +3,7 @@ import {
   verdictHeadline,
   type Company,
   type DesignAcknowledgement,
+  type PricedJob,
   type PricedQuote,
   type QuoteRevision,
 } from '../../../src-shared/quotes';
@@ -32,6 +33,18 @@ export interface QuoteDoc {
   createdBy: string;
   /** names of the price book's optional items the quote does not include (offered on request) */
   optionsAvailable: string[];
+  /** the job (issue 15) and each sign's plain description, in schedule order */
+  job: PricedJob;
+  signDescriptions: { signId: string; description: string }[];
+}
+
+/**
+ * Whether the documents print the job's layout (signs, then job lines): a job of several signs or
+ * of one sign × more than 1. A job of one sign × 1 prints exactly as a one-design quote did, so a
+ * revision saved before the sign schedule regenerates the same bytes.
+ */
+export function printsAsJob(d: Pick<QuoteDoc, 'job'>): boolean {
+  return d.job.signs.length > 1 || d.job.signs.some((x) => x.quantity > 1);
 }
 
 /** Integer cents as "$12,345.67" / "-$3.50" (the shared format module). */

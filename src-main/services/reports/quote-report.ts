@@ -1,4 +1,4 @@
-import { GROUP_LABELS, LINE_GROUPS } from '../../../src-shared/quotes';
+import { GROUP_LABELS, LINE_GROUPS, type QuoteLine } from '../../../src-shared/quotes';
 import {
   COLORS,
   createDoc,
@@ -10,7 +10,7 @@ import {
   toBuffer,
 } from './pdf-doc';
 import { wrapTable } from './pdf-table';
-import { letterhead, money, verdictNotice, type QuoteDoc } from './quote-doc';
+import { letterhead, money, printsAsJob, verdictNotice, type QuoteDoc } from './quote-doc';
 import { FONT } from './fonts';
 import { formatPercentBp, formatQty, localDate } from '../../../src-shared/format';
 
@@ -51,11 +51,21 @@ export async function costSheetPdf(d: QuoteDoc): Promise<Buffer> {
     ['Project', d.customer.projectName],
     ['Customer', [d.customer.company, d.customer.contact].filter(Boolean).join(' - ') || '-'],
     ['Site address', d.customer.siteAddress || '-'],
-    ['Sign', d.description],
-    [
-      'Priced from',
-      `design revision ${p.design.designRevisionNumber}, price book version ${p.priceBookVersionNumber}`,
-    ],
+    ...(printsAsJob(d)
+      ? d.job.signs.map((x): [string, string] => [
+          x.label,
+          `design revision ${x.design.designRevisionNumber}: ${d.signDescriptions.find((y) => y.signId === x.signId)?.description ?? ''}`,
+        ])
+      : [
+          ['Sign', d.description] as [string, string],
+          [
+            'Priced from',
+            `design revision ${p.design.designRevisionNumber}, price book version ${p.priceBookVersionNumber}`,
+          ] as [string, string],
+        ]),
+    ...(printsAsJob(d)
+      ? [['Price book', `version ${p.priceBookVersionNumber}`] as [string, string]]
+      : []),
   ]);
 
   const cols = [
@@ -65,32 +75,52 @@ export async function costSheetPdf(d: QuoteDoc): Promise<Buffer> {
     { header: 'Unit price', width: 78, align: 'right' as const },
     { header: 'Amount', width: 80, align: 'right' as const },
   ];
-  for (const g of LINE_GROUPS) {
-    const lines = p.lines.filter((l) => l.group === g);
-    if (!lines.length) continue;
-    heading(doc, GROUP_LABELS[g], 11);
-    wrapTable(doc, cols, [
-      ...lines.map((l) => [
-        {
-          text: l.description + (l.overridden ? ' *' : ''),
-          note: l.overridden
-            ? `${l.basis}; set by the estimator${l.overrideNote ? `: ${l.overrideNote}` : ''}`
-            : l.basis,
-        },
-        qty(l.quantity),
-        l.unit,
-        money(l.unitPriceCents),
-        money(l.amountCents),
-      ]),
-      [
-        '',
-        '',
-        '',
-        { text: GROUP_LABELS[g], bold: true },
-        { text: money(p.totals.byGroup[g]), bold: true },
-      ],
-    ]);
-  }
+  const lineRow = (l: QuoteLine) => [
+    {
+      text: l.description + (l.overridden ? ' *' : ''),
+      note: l.overridden
+        ? `${l.basis}; set by the estimator${l.overrideNote ? `: ${l.overrideNote}` : ''}`
+        : l.basis,
+    },
+    qty(l.quantity),
+    l.unit,
+    money(l.unitPriceCents),
+    money(l.amountCents),
+  ];
+  if (printsAsJob(d)) {
+    // a job: each sign's lines (its quantity applied) with the sign subtotal, then the job lines
+    const section = (title: string, lines: readonly QuoteLine[], label: string, cents: number) => {
+      heading(doc, title, 11);
+      const sorted = LINE_GROUPS.flatMap((g) => lines.filter((l) => l.group === g));
+      wrapTable(doc, cols, [
+        ...sorted.map(lineRow),
+        ['', '', '', { text: label, bold: true }, { text: money(cents), bold: true }],
+      ]);
+    };
+    for (const x of d.job.signs) section(x.label, x.lines, `${x.mark} subtotal`, x.subtotalCents);
+    if (d.job.jobLines.length)
+      section(
+        'Job lines (once for the job)',
+        d.job.jobLines,
+        'Job lines',
+        d.job.jobLinesSubtotalCents,
+      );
+  } else
+    for (const g of LINE_GROUPS) {
+      const lines = p.lines.filter((l) => l.group === g);
+      if (!lines.length) continue;
+      heading(doc, GROUP_LABELS[g], 11);
+      wrapTable(doc, cols, [
+        ...lines.map(lineRow),
+        [
+          '',
+          '',
+          '',
+          { text: GROUP_LABELS[g], bold: true },
+          { text: money(p.totals.byGroup[g]), bold: true },
+        ],
+      ]);
+    }
   const t = p.totals;
   // keep the totals block on one page
   if (doc.y > doc.page.height - doc.page.margins.bottom - 150) doc.addPage();

@@ -13,9 +13,12 @@ type Result = OutputOf<'quotes:alternatives'>;
 export function Alternatives({
   projectId,
   designRevisionId,
+  signId,
 }: {
   projectId: string;
   designRevisionId: string;
+  /** a job's sign: its pairs, each with the job's total (issue 15) */
+  signId?: string;
 }) {
   const client = useClient();
   const [res, setRes] = useState<Result | null>(null);
@@ -24,7 +27,13 @@ export function Alternatives({
   const load = async () => {
     setBusy(true);
     try {
-      setRes(await client.call('quotes:alternatives', { projectId, limit: 5 }));
+      setRes(
+        await client.call('quotes:alternatives', {
+          projectId,
+          limit: 5,
+          ...(signId ? { signId } : {}),
+        }),
+      );
     } catch (e) {
       toast.error((e as Error).message);
     } finally {
@@ -37,9 +46,13 @@ export function Alternatives({
         projectId,
         designation,
         diameterFt,
+        ...(signId ? { signId } : {}),
       });
+      const sign = signId ? d.signs.find((x) => x.signId === signId) : undefined;
       toast.info(
-        `Saved design revision ${d.priced.design.designRevisionNumber} with ${designation} on a ${diameterFt} ft pier and regenerated the quote.`,
+        sign
+          ? `Saved design revision ${sign.designRevisionNumber} of ${sign.mark} with ${designation} on a ${diameterFt} ft pier and regenerated the quote.`
+          : `Saved design revision ${d.priced.design.designRevisionNumber} with ${designation} on a ${diameterFt} ft pier and regenerated the quote.`,
       );
       setRes(null);
     } catch (e) {
@@ -59,7 +72,8 @@ export function Alternatives({
       {!res || stale ? (
         <p className="muted" style={{ margin: 0 }}>
           Ranks every passing pole section with every footing diameter of this design by the total
-          price (settings and manual lines included, overrides not).
+          price (settings and manual lines included, overrides not)
+          {signId ? '; each total is the job’s with that pair for this sign' : ''}.
         </p>
       ) : (
         <>

@@ -50,6 +50,40 @@ export function ComparePanel({ cmp, onClose }: { cmp: QuoteComparison; onClose()
           ))}
         </tbody>
       </table>
+      {cmp.signs.length > 1 && (
+        <table className="grid compact" aria-label="Sign changes">
+          <thead>
+            <tr>
+              <th>Sign</th>
+              <th>Change</th>
+              <th className="num">Design {a}</th>
+              <th className="num">Design {b}</th>
+              <th className="num">Subtotal {a}</th>
+              <th className="num">Subtotal {b}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {cmp.signs.map((x) => (
+              <tr key={x.signId} className={x.change !== 'same' ? 'current' : undefined}>
+                <td>{x.label}</td>
+                <td>{x.change}</td>
+                <td className="num">
+                  {x.designRevisionBefore === null ? '—' : `rev ${x.designRevisionBefore}`}
+                </td>
+                <td className="num">
+                  {x.designRevisionAfter === null ? '—' : `rev ${x.designRevisionAfter}`}
+                </td>
+                <td className="num">
+                  {x.subtotalBefore === null ? '—' : fmt.money(x.subtotalBefore)}
+                </td>
+                <td className="num">
+                  {x.subtotalAfter === null ? '—' : fmt.money(x.subtotalAfter)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       <table className="grid compact" aria-label="Line changes">
         <thead>
           <tr>

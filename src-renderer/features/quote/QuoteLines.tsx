@@ -93,19 +93,25 @@ export function QuoteLines({ draft, onOverride, onRemoveManual }: Props) {
   );
 }
 
-function LineRow({
+export function LineRow({
   line: l,
   onEdit,
   onClear,
   onRemove,
+  rowKey,
+  who,
 }: {
   line: QuoteLine;
   onEdit(): void;
   onClear(): void;
   onRemove(): void;
+  /** the sign the line is on ("S2"), said in the buttons' names when the job has several */
+  who?: string;
+  /** what the row is found by (data-code); default the line code (a job: sign id + code) */
+  rowKey?: string;
 }) {
   return (
-    <tr className={l.overridden ? 'overridden' : undefined} data-code={l.code}>
+    <tr className={l.overridden ? 'overridden' : undefined} data-code={rowKey ?? l.code}>
       <td style={{ whiteSpace: 'normal' }}>
         {l.description}{' '}
         {l.overridden && (
@@ -128,7 +134,7 @@ function LineRow({
             type="button"
             className="btn small danger"
             onClick={onRemove}
-            aria-label={`Remove ${l.description}`}
+            aria-label={`Remove ${l.description}${who ? ` (${who})` : ''}`}
           >
             Remove
           </button>
@@ -139,7 +145,7 @@ function LineRow({
               className="btn small"
               data-override=""
               onClick={onEdit}
-              aria-label={`Override ${l.description}`}
+              aria-label={`Override ${l.description}${who ? ` (${who})` : ''}`}
             >
               Override
             </button>
@@ -148,7 +154,7 @@ function LineRow({
                 type="button"
                 className="btn small"
                 onClick={onClear}
-                aria-label={`Clear override of ${l.description}`}
+                aria-label={`Clear override of ${l.description}${who ? ` (${who})` : ''}`}
               >
                 Clear
               </button>
@@ -160,16 +166,21 @@ function LineRow({
   );
 }
 
-function OverrideEditor({
+export function OverrideEditor({
   line,
   current,
   onApply,
   onCancel,
+  idPrefix = '',
+  who,
 }: {
   line: QuoteLine;
   current?: LineOverride;
   onApply(o: LineOverride): Promise<void>;
   onCancel(): void;
+  /** keeps the input ids unique when the same code is on several signs */
+  idPrefix?: string;
+  who?: string;
 }) {
   const form = useForm<OverrideForm, unknown, LineOverride>({
     resolver: zodResolver(overrideFormSchema),
@@ -186,7 +197,7 @@ function OverrideEditor({
     // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <form
       className="toolbar"
-      aria-label={`Override ${line.description}`}
+      aria-label={`Override ${line.description}${who ? ` (${who})` : ''}`}
       noValidate
       onSubmit={form.handleSubmit(onApply)}
       onKeyDown={(ev) => {
@@ -200,9 +211,9 @@ function OverrideEditor({
       style={{ alignItems: 'flex-start', margin: 0 }}
     >
       <div className="field">
-        <label htmlFor={`oq-${line.code}`}>Quantity ({line.unit})</label>
+        <label htmlFor={`oq-${idPrefix}${line.code}`}>Quantity ({line.unit})</label>
         <input
-          id={`oq-${line.code}`}
+          id={`oq-${idPrefix}${line.code}`}
           // eslint-disable-next-line jsx-a11y/no-autofocus -- "Override" was just pressed: the edit starts at its first input
           autoFocus
           placeholder={qty(line.quantity)}
@@ -216,9 +227,9 @@ function OverrideEditor({
         )}
       </div>
       <div className="field">
-        <label htmlFor={`op-${line.code}`}>Unit price (USD)</label>
+        <label htmlFor={`op-${idPrefix}${line.code}`}>Unit price (USD)</label>
         <input
-          id={`op-${line.code}`}
+          id={`op-${idPrefix}${line.code}`}
           placeholder={minorToDecimal(line.unitPriceCents)}
           {...form.register('unitPrice')}
           aria-invalid={e.unitPrice ? true : undefined}
@@ -230,8 +241,8 @@ function OverrideEditor({
         )}
       </div>
       <div className="field" style={{ flex: 1 }}>
-        <label htmlFor={`on-${line.code}`}>Reason</label>
-        <input id={`on-${line.code}`} {...form.register('note')} />
+        <label htmlFor={`on-${idPrefix}${line.code}`}>Reason</label>
+        <input id={`on-${idPrefix}${line.code}`} {...form.register('note')} />
       </div>
       <button type="submit" className="btn primary" style={{ marginTop: 18 }}>
         Apply override

@@ -145,7 +145,14 @@ export function QuoteRevisions({ projectId }: { projectId: string }) {
                     {QUOTE_STATUS_LABELS[r.displayStatus]}
                   </span>
                 </td>
-                <td className="num">rev {r.designRevisionNumber}</td>
+                <td
+                  className="num"
+                  style={r.signs.length > 1 ? { whiteSpace: 'normal' } : undefined}
+                >
+                  {r.signs.length > 1
+                    ? r.signs.map((x) => `${x.mark} rev ${x.designRevisionNumber}`).join(', ')
+                    : `rev ${r.designRevisionNumber}`}
+                </td>
                 <td className="num">v{r.priceBookVersionNumber}</td>
                 <td className="num">{r.validUntil}</td>
                 <td className="num">
@@ -185,6 +192,14 @@ export function QuoteRevisions({ projectId }: { projectId: string }) {
                       aria-label={`Cost sheet PDF of revision ${r.number}`}
                     >
                       Cost sheet
+                    </button>
+                    <button
+                      type="button"
+                      className="btn small"
+                      onClick={() => downloadQuotePdf(client, 'job-packet', { id: r.id })}
+                      aria-label={`Job packet PDF of revision ${r.number}`}
+                    >
+                      Job packet
                     </button>
                   </div>
                 </td>

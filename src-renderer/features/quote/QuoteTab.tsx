@@ -2,8 +2,8 @@ import { useCallback, useState } from 'react';
 import { designVerdict } from '../../../src-shared/engine';
 import type {
   LineOverride,
+  JobQuoteDraft,
   ManualLine,
-  QuoteDraft,
   QuoteSettings,
 } from '../../../src-shared/quotes';
 import type { Project } from '../../../src-shared/projects';
@@ -11,6 +11,7 @@ import { useClient, useQuery } from '../../app/client-context';
 import { toast } from '../../app/toasts';
 import { fmt, formatWhen } from '../../../src-shared/format';
 import { Alternatives } from './Alternatives';
+import { JobQuote } from './JobQuote';
 import { ManualLineForm } from './ManualLineForm';
 import { QuoteLines } from './QuoteLines';
 import { QuoteRevisions } from './QuoteRevisions';
@@ -19,9 +20,17 @@ import { SettingsForm, type SettingsState } from './SettingsForm';
 import { Totals } from './Totals';
 import { VerdictPanel } from './VerdictPanel';
 
-/** The Quote tab: generate from a saved design revision, adjust, save revisions, compare, PDF. */
+/**
+ * The Quote tab: generate from a saved design revision, adjust, save revisions, compare, PDF. A
+ * job of several signs (or one sign × more than one) is quoted by JobQuote: one quote for the
+ * job, a design revision picked per sign; a project of one sign keeps the one-design view.
+ */
 export function QuoteTab({ project }: { project: Project }) {
   const client = useClient();
+  const schedule = useQuery('signs:list', { projectId: project.id }, [
+    'signs:changed',
+    'designs:changed',
+  ]);
   const designs = useQuery('designs:list-revisions', { projectId: project.id }, [
     'designs:changed',
   ]);
@@ -62,7 +71,7 @@ export function QuoteTab({ project }: { project: Project }) {
       draft ? 'Quote regenerated; overrides and manual lines kept.' : 'Quote generated.',
     ).then(() => setAck(false));
   const update = (
-    d: QuoteDraft,
+    d: JobQuoteDraft,
     patch: {
       settings?: QuoteSettings;
       overrides?: Record<string, LineOverride>;
@@ -85,6 +94,12 @@ export function QuoteTab({ project }: { project: Project }) {
     [draftQ.data?.updatedAt, project.id],
   );
 
+  const signs = schedule.data ?? [];
+  const isJob = draft
+    ? draft.signs.length > 1 || draft.signs.some((x) => x.quantity > 1) || draft.unpriced.length > 0
+    : signs.length > 1 || signs.some((x) => x.quantity > 1);
+  if (isJob && schedule.data)
+    return <JobQuote project={project} draft={draft} schedule={schedule.data} />;
   if (designs.loading && !designs.data) return <p className="muted">Loading…</p>;
   if (!revs.length)
     return (

@@ -7,19 +7,25 @@ import { fmt } from '../../../src-shared/format';
 import { saveBase64File } from '../../lib/save-file';
 import type { SettingsState } from './SettingsForm';
 
-/** Downloads one of the two quote documents and says where it went. */
+/** Downloads one of the quote documents (or the job packet) and says where it went. */
 export async function downloadQuotePdf(
   client: ReturnType<typeof useClient>,
-  kind: 'customer' | 'cost-sheet',
+  kind: 'customer' | 'cost-sheet' | 'job-packet',
   source: { id: string } | { projectId: string },
 ): Promise<void> {
   try {
     const f = await client.call(
-      kind === 'customer' ? 'quotes:customer-pdf' : 'quotes:cost-sheet-pdf',
+      kind === 'customer'
+        ? 'quotes:customer-pdf'
+        : kind === 'cost-sheet'
+          ? 'quotes:cost-sheet-pdf'
+          : 'quotes:job-packet-pdf',
       source,
     );
     saveBase64File(f.fileName, f.base64);
-    toast.info(`${kind === 'customer' ? 'Customer quote' : 'Cost sheet'} saved as ${f.fileName}.`);
+    const what =
+      kind === 'customer' ? 'Customer quote' : kind === 'cost-sheet' ? 'Cost sheet' : 'Job packet';
+    toast.info(`${what} saved as ${f.fileName}.`);
   } catch (e) {
     toast.error((e as Error).message);
   }
@@ -143,6 +149,15 @@ export function SaveRevision({
           onClick={() => downloadQuotePdf(client, 'cost-sheet', { projectId })}
         >
           Cost sheet (PDF)
+        </button>
+        <button
+          type="button"
+          className="btn small"
+          disabled={blocked !== null}
+          onClick={() => downloadQuotePdf(client, 'job-packet', { projectId })}
+          title="Cover page and every sign's calc report, for the plan checker"
+        >
+          Job packet PDF
         </button>
       </div>
     </div>

@@ -5,17 +5,19 @@ import {
   alternativesSchema,
   companySchema,
   isoDateSchema,
+  jobQuoteDraftSchema,
+  jobQuoteRevisionSchema,
   priceBookVersionSchema,
   quoteComparisonSchema,
   quoteDraftInputSchema,
-  quoteDraftSchema,
-  quoteRevisionSchema,
   quoteRevisionSummarySchema,
   QUOTE_STATUSES,
   quoteSettingsSchema,
   projectMoveSchema,
   saveQuoteRevisionSchema,
   saveVersionSchema,
+  signChoiceSchema,
+  signLinesInputSchema,
   versionSummarySchema,
 } from '../../quotes';
 import { text } from '../../validation';
@@ -59,38 +61,61 @@ export const quotesContract = {
   'quotes:get-company': defineCommand(z.object({}), companySchema),
   'quotes:save-company': defineCommand(companySchema, companySchema),
 
-  /** The project's working quote, priced now; null before the first generate. */
-  'quotes:get-draft': defineCommand(projectRef, quoteDraftSchema.nullable()),
   /**
-   * (Re)generate from a saved design revision with today's price book; keeps overrides. A design
-   * whose verdict is not `passes` is refused unless `acknowledge` names its reasons.
+   * The project's working quote for the job (issue 15), priced now: every sign's pin and lines
+   * (`signs`, `job`), the signs it does not price (`unpriced`); null before the first generate.
+   */
+  'quotes:get-draft': defineCommand(projectRef, jobQuoteDraftSchema.nullable()),
+  /**
+   * (Re)generate the job's quote with today's price book; keeps overrides and manual lines per
+   * sign and on the job. Each live sign prices the revision chosen in `signs` (or, one-design
+   * call, `designRevisionId` for its sign), else the one it was pinned to, else its latest. Refused
+   * while a live sign has no saved revision (`signs.N.designRevisionId`, N = schedule row). A
+   * design whose verdict is not `passes` is refused unless acknowledged: per sign
+   * (`signs[].acknowledge`) or for the job (`acknowledge`, reasons as the job verdict reads them).
    */
   'quotes:generate': defineCommand(
     projectRef.extend({
-      designRevisionId: z.string().min(1, { message: 'Choose a design revision' }),
+      designRevisionId: z.string().min(1, { message: 'Choose a design revision' }).optional(),
+      signs: z.array(signChoiceSchema).max(500, { message: 'At most 500 signs' }).optional(),
       settings: quoteSettingsSchema.optional(),
       acknowledge: acknowledgeInputSchema.optional(),
     }),
-    quoteDraftSchema,
+    jobQuoteDraftSchema,
   ),
-  /** Settings, overrides (by line code) and manual lines. */
-  'quotes:update-draft': defineCommand(quoteDraftInputSchema, quoteDraftSchema),
-  /** The cheapest passing (pole section × footing diameter) pairs, by installed cost. */
+  /**
+   * Settings, overrides (by line code) and manual lines. With `signs`, the top-level ones are the
+   * job's and each listed sign's are set; without, see updateQuoteDraft (one-design callers).
+   */
+  'quotes:update-draft': defineCommand(
+    quoteDraftInputSchema.extend({
+      signs: z.array(signLinesInputSchema).max(500, { message: 'At most 500 signs' }).optional(),
+    }),
+    jobQuoteDraftSchema,
+  ),
+  /**
+   * The cheapest passing (pole section × footing diameter) pairs of one sign (default: the
+   * first), by installed cost; with `signId` (or a job of several signs) each total is the job's.
+   */
   'quotes:alternatives': defineCommand(
-    projectRef.extend({ limit: z.number().int().min(1).max(20).default(5) }),
+    projectRef.extend({
+      limit: z.number().int().min(1).max(20).default(5),
+      signId: z.string().min(1, { message: 'Sign id must not be empty' }).optional(),
+    }),
     alternativesSchema,
   ),
-  /** Saves a derived design revision with that section and diameter and regenerates on it. */
+  /** Saves a derived design revision of that sign with that section and diameter and regenerates on it. */
   'quotes:apply-alternative': defineCommand(
     projectRef.extend({
+      signId: z.string().min(1, { message: 'Sign id must not be empty' }).optional(),
       designation: z.string().min(1),
       diameterFt: z.number().min(1).max(8),
     }),
-    quoteDraftSchema,
+    jobQuoteDraftSchema,
   ),
   'quotes:save-revision': defineCommand(saveQuoteRevisionSchema, quoteRevisionSummarySchema),
   'quotes:list-revisions': defineCommand(projectRef, z.array(quoteRevisionSummarySchema)),
-  'quotes:get-revision': defineCommand(idRef, quoteRevisionSchema),
+  'quotes:get-revision': defineCommand(idRef, jobQuoteRevisionSchema),
   /**
    * Sent needs the company details and, for a design that does not pass, `acknowledge`. Sent and
    * accepted move the project to its matching status when allowed directly (`projectMove`).
@@ -110,6 +135,12 @@ export const quotesContract = {
   'quotes:customer-pdf': defineCommand(pdfSource, file),
   /** The internal cost sheet: every line, quantity, unit cost, contingency and markup. */
   'quotes:cost-sheet-pdf': defineCommand(pdfSource, file),
+  /**
+   * The job packet for the plan checker: a cover page (project, jurisdiction, each sign with its
+   * design revision and verdict) then every sign's calc report, from a saved revision's pins or
+   * the working quote's.
+   */
+  'quotes:job-packet-pdf': defineCommand(pdfSource, file),
 };
 
 export const quotesEvents = {
