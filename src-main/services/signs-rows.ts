@@ -86,6 +86,17 @@ export function markWhenSeveral(ctx: ServiceContext, signId: string | null): str
   return row.mark;
 }
 
+/**
+ * "S2 monument north × 2" for the sign of a project with several signs (the calc report's Sign
+ * row, as in the job packet); null for a one-sign project, whose report stays as it was.
+ */
+export function signLabelWhenSeveral(ctx: ServiceContext, signId: string | null): string | null {
+  if (!signId) return null;
+  const row = ctx.db.select().from(signs).where(eq(signs.id, signId)).get();
+  if (!row || liveSigns(ctx, row.projectId).length < 2) return null;
+  return `${row.mark}${row.name ? ` ${row.name}` : ''}${row.quantity > 1 ? ` × ${row.quantity}` : ''}`;
+}
+
 /** The first sign of the schedule not in the trash (what the one-design-per-project calls use). */
 export function firstLiveSign(ctx: ServiceContext, projectId: string): Row | undefined {
   return liveSigns(ctx, projectId)[0];

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RevisionSummary } from '../../src-shared/designs';
 import type { AuditEvent, Project } from '../../src-shared/projects';
@@ -290,6 +294,20 @@ describe('sign schedule', () => {
     });
     expect(await file(r1.id)).toBe('Gas-station-S1-calc-rev1.pdf');
     expect(await file(r2.id)).toBe('Gas-station-M-2-calc-rev1.pdf');
+    // and the report itself says which sign it is, for the plan checker reading it alone
+    await m.call('signs:update', { signId: s2.id, patch: { name: 'monument', quantity: 2 } });
+    const text = async (id: string) => {
+      const { base64 } = await m.call<{ base64: string }>('designs:report-pdf', { id });
+      const f = path.join(os.tmpdir(), `sw-sign-report-${id}.pdf`);
+      fs.writeFileSync(f, Buffer.from(base64, 'base64'));
+      try {
+        return execFileSync('pdftotext', ['-layout', f, '-'], { encoding: 'utf8' });
+      } finally {
+        fs.rmSync(f, { force: true });
+      }
+    };
+    expect(await text(r2.id)).toMatch(/Sign\s+M 2 monument × 2/);
+    expect(await text(r1.id)).toMatch(/Sign\s+S1\n/);
   });
 
   it('names a missing project or sign', async () => {

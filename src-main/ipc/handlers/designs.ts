@@ -14,7 +14,7 @@ import {
   saveRevisionForSign,
 } from '../../services/designs';
 import { getProject } from '../../services/projects';
-import { markWhenSeveral } from '../../services/signs-rows';
+import { markWhenSeveral, signLabelWhenSeveral } from '../../services/signs-rows';
 import { calcReportPdf } from '../../services/reports/calc-report';
 
 type DesignHandlers = Pick<
@@ -51,7 +51,11 @@ export function designHandlers(ctx: ServiceContext): DesignHandlers {
     'designs:report-pdf': async ({ id }) => {
       const rev = getRevision(ctx, id);
       const project = getProject(ctx, rev.projectId);
-      const pdf = await calcReportPdf(project, rev);
+      const pdf = await calcReportPdf(
+        project,
+        rev,
+        signLabelWhenSeveral(ctx, rev.signId) ?? undefined,
+      );
       const safe =
         project.name
           .replace(/[^\p{L}\p{N}]+/gu, '-')

@@ -62,14 +62,19 @@ export function reportInput(stored: SignDesignInput): SignDesignInput {
  * hash), inputs, wind steps with clauses, pole checks, foundation, the drawing, warnings and
  * assumptions. Built from the revision's stored result, so it prints what was saved.
  */
-export async function calcReportPdf(project: Project, rev: Revision): Promise<Buffer> {
+export async function calcReportPdf(
+  project: Project,
+  rev: Revision,
+  /** "S2 monument × 2" when the project has several signs (a Sign row on the cover) */
+  sign?: string,
+): Promise<Buffer> {
   const doc = createDoc({
     title: `Sign structure calculations - ${project.name} - revision ${rev.number}`,
     subject: 'ASCE 7 wind, AISC 360 pole, IBC 1807.3 embedded foundation',
     author: rev.createdBy,
     createdAt: rev.createdAt,
   });
-  writeCalcReport(doc, project, rev);
+  writeCalcReport(doc, project, rev, sign);
   footers(doc, calcReportFooter(project, rev));
   return toBuffer(doc);
 }
