@@ -123,4 +123,23 @@ test('one quote for a three-sign job from the keyboard: lines by sign, customer 
   await expectNoSidewaysScroll(page, 'job quote with a revision');
   await revisions.scrollIntoViewIfNeeded();
   await shot(page, 'job-quote-revisions', { screen: true });
+
+  // the schedule shows each sign's price; with the job lines they add up to the job total
+  await page.getByRole('tab', { name: 'Signs' }).click();
+  const schedule = page.getByRole('table', { name: 'Sign schedule' });
+  const dollars = (t: string) => Math.round(Number(t.replace(/[^\d.]/g, '')) * 100);
+  const prices: number[] = [];
+  for (let i = 1; i <= 3; i++) {
+    const cell = schedule.getByRole('row').nth(i).getByRole('cell').nth(6);
+    await expect(cell).toHaveText(/^\$[\d,]+\.\d{2}$/);
+    prices.push(dollars((await cell.textContent())!));
+  }
+  const note = page.getByText(/^Job total \$/);
+  const m =
+    /^Job total (\$[\d,.]+) on the working quote, of which job lines \([^)]*\) (\$[\d,.]+)\./.exec(
+      (await note.textContent())!,
+    );
+  expect(m).not.toBeNull();
+  expect(prices.reduce((a, b) => a + b, 0) + dollars(m![2])).toBe(dollars(m![1]));
+  await shot(page, 'schedule-priced', { screen: true });
 });

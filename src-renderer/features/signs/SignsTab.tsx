@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Project } from '../../../src-shared/projects';
 import { SIGN_LIMITS, type SignListItem, type SignPatch } from '../../../src-shared/signs';
-import { fixedTrim } from '../../../src-shared/format';
+import { fixedTrim, formatMoney } from '../../../src-shared/format';
 import { useClient, useQuery } from '../../app/client-context';
 import { useRouter } from '../../app/router';
 import { toast } from '../../app/toasts';
@@ -45,6 +45,17 @@ export function SignsTab({ project }: { project: Project }) {
     'designs:changed',
   ]);
   const trash = useQuery('signs:list', { projectId: project.id, trash: true }, ['signs:changed']);
+  // each sign's price and the job total, from the working quote (when there is one)
+  const quote = useQuery('quotes:get-draft', { projectId: project.id }, [
+    'quotes:changed',
+    'signs:changed',
+    'designs:changed',
+  ]);
+  const priceOf = (signId: string): string => {
+    const p = quote.data?.job.signs.find((x) => x.signId === signId);
+    if (!p) return '—';
+    return p.priceCents === null ? 'see quote' : formatMoney(p.priceCents);
+  };
   const [focusId, setFocusId] = useState<string | null>(null);
   const readOnly = Boolean(project.deletedAt);
   const signs = list.data ?? [];
@@ -135,6 +146,9 @@ export function SignsTab({ project }: { project: Project }) {
             <th scope="col">Design</th>
             <th scope="col">Pole</th>
             <th scope="col">Footing</th>
+            <th scope="col" className="num">
+              Price
+            </th>
             <th scope="col">
               <span className="sr-only">Actions</span>
             </th>
@@ -155,10 +169,16 @@ export function SignsTab({ project }: { project: Project }) {
               onMove={(by) => void move(i, by)}
               onRemove={() => void remove(s)}
               onlyOne={signs.length === 1}
+              price={priceOf(s.id)}
             />
           ))}
         </tbody>
       </table>
+      <p className="muted" aria-live="polite">
+        {quote.data
+          ? `Job total ${formatMoney(quote.data.job.totals.totalCents)} on the working quote${quote.data.job.jobLinesPriceCents !== null ? `, of which job lines (mobilization, travel, permit) ${formatMoney(quote.data.job.jobLinesPriceCents)}` : ''}. Each sign's price includes its share of markup and tax.`
+          : 'No quote yet: prices show here once the job is quoted (Quote tab).'}
+      </p>
       {Boolean(trash.data?.length) && (
         <details className="signs-trash">
           <summary>Removed signs ({trash.data!.length})</summary>
@@ -192,6 +212,7 @@ function SignRow({
   first,
   last,
   onlyOne,
+  price,
   onOpen,
   onDuplicate,
   onMove,
@@ -204,6 +225,8 @@ function SignRow({
   first: boolean;
   last: boolean;
   onlyOne: boolean;
+  /** its price on the working quote, as text */
+  price: string;
   onOpen(): void;
   onDuplicate(): void;
   onMove(by: -1 | 1): void;
@@ -303,6 +326,7 @@ function SignRow({
       </td>
       <td>{sign.pole ?? '—'}</td>
       <td className="num">{footingText(sign)}</td>
+      <td className="num">{price}</td>
       <td className="actions">
         <div className="row-actions">
           <button type="button" className="btn small" onClick={onOpen}>
