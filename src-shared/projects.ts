@@ -108,8 +108,17 @@ export const listQuerySchema = z.object({
 });
 export type ListQuery = z.input<typeof listQuerySchema>;
 
+/** A row of the project list: the project and its job at a glance (issue 15). */
+export const projectListItemSchema = projectSchema.extend({
+  /** live signs of the schedule, each times its quantity (what the shop builds) */
+  signsToBuild: z.number().int(),
+  /** the total of the project's latest quote revision (integer cents); null when never quoted */
+  quotedTotalCents: z.number().int().nullable(),
+});
+export type ProjectListItem = z.infer<typeof projectListItemSchema>;
+
 export const projectListSchema = z.object({
-  items: z.array(projectSchema),
+  items: z.array(projectListItemSchema),
   total: z.number().int(),
 });
 

@@ -7,6 +7,7 @@ import {
   TRANSITIONS,
   type ListQuery,
   type Project,
+  type ProjectListItem,
   type ProjectFields,
   type ProjectPatch,
   type ProjectStatus,
@@ -14,7 +15,7 @@ import {
 import { listQuerySchema } from '../../src-shared/projects';
 
 import type { ProjectData } from '../../src-shared/sync/entities';
-import { projects } from '../db/schema';
+import { projects, quoteRevisions, signs } from '../db/schema';
 import { lastAuditFor } from './audit';
 import { recordChange, type ServiceContext } from './context';
 import type { OutboxOp } from './outbox';
@@ -248,10 +249,43 @@ export function setDeleted(ctx: ServiceContext, id: string, deleted: boolean): P
   ).project;
 }
 
+/** Each listed project's signs to build and latest quoted total, two queries for the page. */
+function withJobFacts(ctx: ServiceContext, page: Project[]): ProjectListItem[] {
+  if (!page.length) return [];
+  const ids = page.map((p) => p.id);
+  const built = new Map(
+    ctx.db
+      .select({ projectId: signs.projectId, n: sql<number>`sum(${signs.quantity})` })
+      .from(signs)
+      .where(and(inArray(signs.projectId, ids), isNull(signs.deletedAt)))
+      .groupBy(signs.projectId)
+      .all()
+      .map((r) => [r.projectId, Number(r.n)]),
+  );
+  const quoted = new Map<string, { number: number; totalCents: number }>();
+  for (const r of ctx.db
+    .select({
+      projectId: quoteRevisions.projectId,
+      number: quoteRevisions.number,
+      totalCents: quoteRevisions.totalCents,
+    })
+    .from(quoteRevisions)
+    .where(inArray(quoteRevisions.projectId, ids))
+    .all()) {
+    const had = quoted.get(r.projectId);
+    if (!had || r.number > had.number) quoted.set(r.projectId, r);
+  }
+  return page.map((p) => ({
+    ...p,
+    signsToBuild: built.get(p.id) ?? 0,
+    quotedTotalCents: quoted.get(p.id)?.totalCents ?? null,
+  }));
+}
+
 export function listProjects(
   ctx: ServiceContext,
   q: ListQuery,
-): { items: Project[]; total: number } {
+): { items: ProjectListItem[]; total: number } {
   const query = listQuerySchema.parse(q);
   const where: SQL[] = [];
   if (query.view === 'trash') where.push(isNotNull(projects.deletedAt));
@@ -270,7 +304,7 @@ export function listProjects(
     );
   }
   const cond = and(...where);
-  const items = ctx.db
+  const page = ctx.db
     .select()
     .from(projects)
     .where(cond)
@@ -279,6 +313,7 @@ export function listProjects(
     .offset(query.offset)
     .all()
     .map(toProject);
+  const items = withJobFacts(ctx, page);
   const total =
     ctx.db
       .select({ n: sql<number>`count(*)` })

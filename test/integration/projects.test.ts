@@ -234,3 +234,32 @@ describe('audit chain', () => {
     expect(await m.call('audit:verify', {})).toEqual({ ok: false, checked: 2, brokenAtSeq: 2 });
   });
 });
+
+describe('the project list shows each job at a glance', () => {
+  it('signs to build (quantities counted, the trash not) and the latest quoted total', async () => {
+    const w16 = (await import('../fixtures/w16-sign.json')).default;
+    const p = await create('Strip mall');
+    const other = await create('Untouched');
+    const [s1] = await m.call<{ id: string }[]>('signs:list', { projectId: p.id });
+    await m.call('designs:save-revision-sign', { signId: s1.id, input: w16 });
+    const s2 = await m.call<{ id: string }>('signs:add', { projectId: p.id, quantity: 2 });
+    await m.call('designs:save-revision-sign', { signId: s2.id, input: w16 });
+    const gone = await m.call<{ id: string }>('signs:add', { projectId: p.id, quantity: 5 });
+    await m.call('signs:remove', { signId: gone.id });
+    type Row = Project & { signsToBuild: number; quotedTotalCents: number | null };
+    const row = async (id: string) =>
+      (await m.call<{ items: Row[] }>('projects:list', {})).items.find((x) => x.id === id)!;
+    expect(await row(p.id)).toMatchObject({ signsToBuild: 3, quotedTotalCents: null });
+    expect(await row(other.id)).toMatchObject({ signsToBuild: 1, quotedTotalCents: null });
+
+    await m.call('quotes:generate', { projectId: p.id });
+    const q1 = await m.call<{ totalCents: number }>('quotes:save-revision', { projectId: p.id });
+    expect((await row(p.id)).quotedTotalCents).toBe(q1.totalCents);
+    // a second revision after a quantity change: the list follows the latest one
+    await m.call('signs:update', { signId: s2.id, patch: { quantity: 3 } });
+    await m.call('quotes:generate', { projectId: p.id });
+    const q2 = await m.call<{ totalCents: number }>('quotes:save-revision', { projectId: p.id });
+    expect(q2.totalCents).toBeGreaterThan(q1.totalCents);
+    expect(await row(p.id)).toMatchObject({ signsToBuild: 4, quotedTotalCents: q2.totalCents });
+  });
+});

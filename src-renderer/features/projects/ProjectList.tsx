@@ -9,7 +9,7 @@ import {
 import { useClient, useQuery } from '../../app/client-context';
 import { useRouter } from '../../app/router';
 import { toast } from '../../app/toasts';
-import { formatInteger, formatWhen } from '../../../src-shared/format';
+import { formatInteger, formatMoney, formatWhen } from '../../../src-shared/format';
 import { PAGE_SIZE, useProjectPages } from './use-project-pages';
 import { NewProjectDialog } from './NewProjectDialog';
 import { SyncBadgeView } from './SyncBadge';
@@ -143,7 +143,7 @@ export function ProjectList() {
     }
   };
 
-  const cols = view === 'trash' ? 7 : 6;
+  const cols = view === 'trash' ? 9 : 8;
   return (
     // arrow keys and Enter from the search box and the rows inside, handled in one place
     // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
@@ -220,6 +220,8 @@ export function ProjectList() {
             <col className="c-customer" />
             <col className="c-site" />
             <col className="c-status" />
+            <col className="c-signs" />
+            <col className="c-quoted" />
             <col className="c-updated" />
             <col className="c-sync" />
             {view === 'trash' && <col className="c-restore" />}
@@ -230,6 +232,12 @@ export function ProjectList() {
               <th>Customer</th>
               <th>Site</th>
               <th>Status</th>
+              <th className="num" title="Signs to build (each sign times its quantity)">
+                Signs
+              </th>
+              <th className="num" title="Total of the latest quote revision">
+                Quoted
+              </th>
               <th>Updated</th>
               <th>Sync</th>
               {view === 'trash' && <th />}
@@ -263,6 +271,10 @@ export function ProjectList() {
                       <td>{p.siteAddress}</td>
                       <td>
                         <span className={`badge ${p.status}`}>{STATUS_LABELS[p.status]}</span>
+                      </td>
+                      <td className="num">{p.signsToBuild}</td>
+                      <td className="num">
+                        {p.quotedTotalCents === null ? '—' : formatMoney(p.quotedTotalCents)}
                       </td>
                       <td className="num">{formatWhen(p.updatedAt)}</td>
                       <td>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ListQuery, Project } from '../../../src-shared/projects';
+import type { ListQuery, ProjectListItem } from '../../../src-shared/projects';
 import { useClient } from '../../app/client-context';
 
 /** Rows fetched per `projects:list` call (the contract allows up to 500). */
@@ -10,7 +10,7 @@ type Filter = Pick<ListQuery, 'query' | 'statuses' | 'view'>;
 interface Pages {
   key: string;
   total: number | null;
-  pages: Record<number, Project[]>;
+  pages: Record<number, ProjectListItem[]>;
   error?: Error;
 }
 
@@ -19,7 +19,7 @@ export interface ProjectPages {
   total: number | null;
   error?: Error;
   /** the project at a row, or undefined while its page is still on the way */
-  at(index: number): Project | undefined;
+  at(index: number): ProjectListItem | undefined;
   /** asks for the pages holding rows first..last (the rows on screen) */
   want(first: number, last: number): void;
 }
