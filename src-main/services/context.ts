@@ -32,31 +32,11 @@ export function recordChange<T>(
   ctx: ServiceContext,
   mutate: (at: string) => { value: T; change: ChangeRecord },
 ): { value: T; eventId: string } {
-  const actor = ctx.actor();
-  const run = ctx.sqlite.transaction(() => {
-    const at = ctx.now();
+  const { value, eventIds } = recordChanges(ctx, (at) => {
     const { value, change } = mutate(at);
-    const eventId = appendAudit(ctx.sqlite, {
-      actor,
-      at,
-      action: change.action,
-      entity: change.entity,
-      entityId: change.entityId,
-      before: change.before,
-      after: change.after,
-    });
-    if (change.outbox) {
-      enqueueOutbox(ctx.sqlite, {
-        entity: change.entity,
-        entityId: change.entityId,
-        op: change.outbox.op,
-        data: change.outbox.data,
-        at,
-      });
-    }
-    return { value, eventId };
+    return { value, changes: [change] };
   });
-  return run.immediate();
+  return { value, eventId: eventIds[0] };
 }
 
 export function requireActor(name: string | undefined): string {

@@ -16,9 +16,7 @@ import { JobLines, type LineScope } from './JobLines';
 import { SignPick, titleOf } from './SignPick';
 import { ManualLineForm } from './ManualLineForm';
 import { QuoteRevisions } from './QuoteRevisions';
-import { SaveRevision } from './SaveRevision';
-import { SettingsForm, type SettingsState } from './SettingsForm';
-import { Totals } from './Totals';
+import { SettingsAndTotals } from './SettingsAndTotals';
 import { VerdictPanel } from './VerdictPanel';
 
 /**
@@ -42,7 +40,6 @@ export function JobQuote({
   const [acks, setAcks] = useState<Record<string, boolean>>({});
   const [manualFor, setManualFor] = useState<string>('job');
   const [altSign, setAltSign] = useState<string>('');
-  const [settingsState, setSettingsState] = useState<SettingsState>('applied');
   const designed = schedule.filter((s) => s.source === 'revision');
   const notDesigned = schedule.filter((s) => s.source !== 'revision');
   const blockedByAck = Object.entries(needs).some(([id, r]) => r && !acks[id]);
@@ -285,28 +282,14 @@ export function JobQuote({
               }
             />
           </section>
-          <div className="quote-split">
-            <section className="card" aria-labelledby="qs-title">
-              <h3 id="qs-title" style={{ margin: '0 0 6px' }}>
-                Settings and adjustments
-              </h3>
-              <SettingsForm
-                settings={draft.settings}
-                book={book.data}
-                totals={draft.job.totals}
-                onApply={applySettings}
-                onState={setSettingsState}
-              />
-            </section>
-            <section aria-label="Totals" style={{ display: 'grid', gap: 8, minWidth: 0 }}>
-              <Totals totals={draft.job.totals} />
-              <SaveRevision
-                projectId={project.id}
-                draftUpdatedAt={draft.updatedAt}
-                settingsState={settingsState}
-              />
-            </section>
-          </div>
+          <SettingsAndTotals
+            projectId={project.id}
+            draftUpdatedAt={draft.updatedAt}
+            settings={draft.settings}
+            book={book.data}
+            totals={draft.job.totals}
+            onApply={applySettings}
+          />
           <div className="toolbar" style={{ margin: 0 }}>
             <label htmlFor="alt-sign">Alternatives for</label>
             <select id="alt-sign" value={altSignId} onChange={(e) => setAltSign(e.target.value)}>

@@ -15,9 +15,7 @@ import { JobQuote } from './JobQuote';
 import { ManualLineForm } from './ManualLineForm';
 import { QuoteLines } from './QuoteLines';
 import { QuoteRevisions } from './QuoteRevisions';
-import { SaveRevision } from './SaveRevision';
-import { SettingsForm, type SettingsState } from './SettingsForm';
-import { Totals } from './Totals';
+import { SettingsAndTotals } from './SettingsAndTotals';
 import { VerdictPanel } from './VerdictPanel';
 
 /**
@@ -42,7 +40,6 @@ export function QuoteTab({ project }: { project: Project }) {
   const book = useQuery('pricebook:get-version', draft ? { id: draft.priceBookVersionId } : null);
   const [picked, setPicked] = useState<string>('');
   const [ack, setAck] = useState(false);
-  const [settingsState, setSettingsState] = useState<SettingsState>('applied');
   const revs = designs.data ?? [];
   const chosen = picked || draft?.designRevisionId || revs[0]?.id || '';
   const chosenRev = useQuery('designs:get-revision', chosen ? { id: chosen } : null);
@@ -218,28 +215,14 @@ export function QuoteTab({ project }: { project: Project }) {
               }
             />
           </section>
-          <div className="quote-split">
-            <section className="card" aria-labelledby="qs-title">
-              <h3 id="qs-title" style={{ margin: '0 0 6px' }}>
-                Settings and adjustments
-              </h3>
-              <SettingsForm
-                settings={draft.settings}
-                book={book.data}
-                totals={draft.priced.totals}
-                onApply={applySettings}
-                onState={setSettingsState}
-              />
-            </section>
-            <section aria-label="Totals" style={{ display: 'grid', gap: 8, minWidth: 0 }}>
-              <Totals totals={draft.priced.totals} />
-              <SaveRevision
-                projectId={project.id}
-                draftUpdatedAt={draft.updatedAt}
-                settingsState={settingsState}
-              />
-            </section>
-          </div>
+          <SettingsAndTotals
+            projectId={project.id}
+            draftUpdatedAt={draft.updatedAt}
+            settings={draft.settings}
+            book={book.data}
+            totals={draft.priced.totals}
+            onApply={applySettings}
+          />
           <Alternatives projectId={project.id} designRevisionId={draft.designRevisionId} />
         </>
       )}
