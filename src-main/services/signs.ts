@@ -287,8 +287,15 @@ export function reorderSigns(ctx: ServiceContext, projectId: string, ids: string
     if (given.size !== ids.length || given.size !== known.size || ids.some((i) => !known.has(i)))
       throw new AppError(
         'VALIDATION',
-        `The new order must list each of the project's ${known.size} signs exactly once.`,
-        { ids: `List each of the project's ${known.size} signs exactly once` },
+        known.size === 1
+          ? "The new order must list the project's one sign exactly once."
+          : `The new order must list each of the project's ${known.size} signs exactly once.`,
+        {
+          ids:
+            known.size === 1
+              ? "List the project's one sign exactly once"
+              : `List each of the project's ${known.size} signs exactly once`,
+        },
       );
     const changes: ChangeRecord[] = [];
     const byId = new Map(live.map((s) => [s.id, s]));

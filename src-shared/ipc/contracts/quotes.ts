@@ -77,7 +77,10 @@ export const quotesContract = {
   'quotes:generate': defineCommand(
     projectRef.extend({
       designRevisionId: z.string().min(1, { message: 'Choose a design revision' }).optional(),
-      signs: z.array(signChoiceSchema).max(500, { message: 'At most 500 signs' }).optional(),
+      signs: z
+        .array(signChoiceSchema, { error: 'Signs must be a list with a choice per sign' })
+        .max(500, { message: 'At most 500 signs' })
+        .optional(),
       settings: quoteSettingsSchema.optional(),
       acknowledge: acknowledgeInputSchema.optional(),
     }),
@@ -89,7 +92,10 @@ export const quotesContract = {
    */
   'quotes:update-draft': defineCommand(
     quoteDraftInputSchema.extend({
-      signs: z.array(signLinesInputSchema).max(500, { message: 'At most 500 signs' }).optional(),
+      signs: z
+        .array(signLinesInputSchema, { error: 'Signs must be a list with the lines of each sign' })
+        .max(500, { message: 'At most 500 signs' })
+        .optional(),
     }),
     jobQuoteDraftSchema,
   ),
