@@ -8,7 +8,7 @@ import {
   type PullResponse,
 } from '../../src-shared/sync/protocol';
 import { issueToken } from '../../src-server/auth/tokens';
-import { SERVER_BACKENDS, startTestServer, type TestServer, type TestUser } from './harness';
+import { PRIMARY_BACKEND, startTestServer, type TestServer, type TestUser } from './harness';
 import { bytes, createProject, pushOk, sha256, upsert } from './fixtures';
 import { bodies, nastySegment, nastyString, type RawRequest } from './bad-input.arbitraries';
 
@@ -20,7 +20,7 @@ const KiB = 1024;
  * arrives, the server answers 4xx (or 2xx), never 5xx and never INTERNAL, and stays healthy:
  * /healthz answers and a normal push/pull still works afterwards.
  */
-describe.each(SERVER_BACKENDS)(
+describe.each(PRIMARY_BACKEND)(
   'bad input never answers 5xx ($name)',
   { timeout: 300_000 },
   ({ pg }) => {

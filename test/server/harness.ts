@@ -24,6 +24,15 @@ export const SERVER_BACKENDS: { name: string; pg: string | false }[] = [
     : []),
 ];
 
+/**
+ * One database for the tests whose subject does not depend on the driver (HTTP limits and body
+ * validation: PGlite is the same Postgres engine): Postgres when TEST_DATABASE_URL is set, else
+ * the embedded PGlite. Keeps CI inside its time budget; the sync and storage suites run on both.
+ */
+export const PRIMARY_BACKEND: { name: string; pg: string | false }[] = [
+  SERVER_BACKENDS[SERVER_BACKENDS.length - 1],
+];
+
 export interface TestServerOptions extends ServerOptions {
   /** admin URL of a Postgres server to create the throwaway database on; false forces PGlite */
   pg?: string | false;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTrustProxy, readEnv, serverOptions } from '../../src-server/config';
-import { SERVER_BACKENDS, startTestServer, type TestServer, type TestUser } from './harness';
+import { PRIMARY_BACKEND, startTestServer, type TestServer, type TestUser } from './harness';
 
 const root = path.resolve(import.meta.dirname, '../..');
 type LoginBody = { token?: string; error?: { code: string; message: string } };
@@ -23,7 +23,7 @@ const addr = () => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n++ & 255}`;
  * Issue 12.7: a LAN client rotating X-Forwarded-For got 200 of 200 guesses through the deploy
  * config. Only the proxy in front is trusted, and the limit is per account as well as per address.
  */
-describe.each(SERVER_BACKENDS)('login limits ($name)', ({ pg }) => {
+describe.each(PRIMARY_BACKEND)('login limits ($name)', ({ pg }) => {
   const servers: TestServer[] = [];
   afterAll(() => Promise.all(servers.map((s) => s.close())));
   const start = async (opts: Parameters<typeof startTestServer>[0]) => {

@@ -7,7 +7,7 @@ import {
   type PullResponse,
 } from '../../src-shared/sync/protocol';
 import { records } from '../../src-server/db/schema';
-import { SERVER_BACKENDS, startTestServer, type TestServer, type TestUser } from './harness';
+import { PRIMARY_BACKEND, startTestServer, type TestServer, type TestUser } from './harness';
 import { createProject, pushOk, upsert } from './fixtures';
 
 type Rejected = Extract<MutationResult, { status: 'rejected' }>;
@@ -17,7 +17,7 @@ type Rejected = Extract<MutationResult, { status: 'rejected' }>;
  * MAX_RECORD_BYTES and fields over their limits are refused at push; pull pages stop at
  * MAX_PULL_PAGE_BYTES (and hold at least one change), so no page is ever too big to build.
  */
-describe.each(SERVER_BACKENDS)('record and page size limits ($name)', ({ pg }) => {
+describe.each(PRIMARY_BACKEND)('record and page size limits ($name)', ({ pg }) => {
   let t: TestServer;
   let a: TestUser;
 
