@@ -14,6 +14,13 @@ afterEach(() => {
   useToasts.setState({ toasts: [] });
 });
 
+/** The project the router shows. */
+function shownProjectId(): string {
+  const r = useRouter.getState().route;
+  if (r.name !== 'project') throw new Error('not on a project');
+  return r.id;
+}
+
 /** The schedule's rows as "mark | name | qty | status" (the inputs' values, the status text). */
 function rows(): string[] {
   const table = screen.getByRole('table', { name: 'Sign schedule' });
@@ -94,6 +101,27 @@ describe('the sign schedule', () => {
       .closest('.toast') as HTMLElement;
     fireEvent.click(within(removed).getByRole('button', { name: 'Undo' }));
     await waitFor(() => expect(rows().map((r) => r.split(' | ')[0])).toEqual(['S1', 'S3', 'S2']));
+  });
+
+  it('a change saved elsewhere shows at once, but never overwrites the field being typed in', async () => {
+    const { client } = await openSchedule();
+    const name = screen.getByLabelText('Name of sign S1') as HTMLInputElement;
+    fireEvent.focus(name);
+    fireEvent.change(name, { target: { value: 'pyl' } });
+    // meanwhile (another window, a sync) the quantity of the same sign changes
+    const [s1] = await client.call('signs:list', { projectId: shownProjectId() });
+    await client.call('signs:update', { signId: s1.id, patch: { quantity: 3 } });
+    await waitFor(() =>
+      expect((screen.getByLabelText('Quantity of sign S1') as HTMLInputElement).value).toBe('3'),
+    );
+    expect(name.value).toBe('pyl');
+    fireEvent.blur(name);
+    await waitFor(async () =>
+      expect((await client.call('signs:list', { projectId: shownProjectId() }))[0]).toMatchObject({
+        name: 'pyl',
+        quantity: 3,
+      }),
+    );
   });
 
   it('each sign has its own design: a revision saved for S2 shows on S2 only', async () => {

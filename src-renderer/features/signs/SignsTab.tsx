@@ -240,9 +240,14 @@ function SignRow({
   });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const nameRef = useRef<HTMLInputElement>(null);
-  // the saved values (another window, an undo, a sync) replace the row's unless being edited
+  // the saved values (another window, an undo, a sync) replace the row's, except the field being
+  // typed in: what the estimator is typing is never overwritten under the cursor
+  const editing = useRef<Field | null>(null);
   useEffect(() => {
-    setValues({ mark: sign.mark, name: sign.name, quantity: String(sign.quantity) });
+    const saved = { mark: sign.mark, name: sign.name, quantity: String(sign.quantity) };
+    setValues((v) =>
+      editing.current ? { ...saved, [editing.current]: v[editing.current] } : saved,
+    );
   }, [sign.mark, sign.name, sign.quantity]);
   useEffect(() => {
     if (!focus) return;
@@ -284,7 +289,11 @@ function SignRow({
           value={values[field]}
           readOnly={readOnly}
           onChange={(e) => setValues((v) => ({ ...v, [field]: e.target.value }))}
-          onBlur={() => void save(field)}
+          onFocus={() => (editing.current = field)}
+          onBlur={() => {
+            editing.current = null;
+            void save(field);
+          }}
           onKeyDown={(e) => {
             if (e.key === 'Enter') {
               e.preventDefault();
