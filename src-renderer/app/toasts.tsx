@@ -28,6 +28,16 @@ export const toast = {
     useToasts.getState().push({ text, kind: 'error', action }),
 };
 
+/** Runs a command: an error shows as an error toast, `done` as an info toast when it worked. */
+export async function withToast(what: () => Promise<unknown>, done?: string): Promise<void> {
+  try {
+    await what();
+    if (done) toast.info(done);
+  } catch (e) {
+    toast.error((e as Error).message);
+  }
+}
+
 function ToastItem({ t }: { t: Toast }) {
   const dismiss = useToasts((s) => s.dismiss);
   useEffect(() => {

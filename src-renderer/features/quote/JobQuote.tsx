@@ -9,7 +9,7 @@ import type {
 import type { Project } from '../../../src-shared/projects';
 import type { SignListItem } from '../../../src-shared/signs';
 import { useClient, useQuery } from '../../app/client-context';
-import { toast } from '../../app/toasts';
+import { withToast } from '../../app/toasts';
 import { formatWhen } from '../../../src-shared/format';
 import { Alternatives } from './Alternatives';
 import { JobLines, type LineScope } from './JobLines';
@@ -44,14 +44,7 @@ export function JobQuote({
   const notDesigned = schedule.filter((s) => s.source !== 'revision');
   const blockedByAck = Object.entries(needs).some(([id, r]) => r && !acks[id]);
 
-  const run = async (what: () => Promise<unknown>, done?: string) => {
-    try {
-      await what();
-      if (done) toast.info(done);
-    } catch (e) {
-      toast.error((e as Error).message);
-    }
-  };
+  const run = withToast;
   const generate = () =>
     run(
       () =>

@@ -8,7 +8,7 @@ import type {
 } from '../../../src-shared/quotes';
 import type { Project } from '../../../src-shared/projects';
 import { useClient, useQuery } from '../../app/client-context';
-import { toast } from '../../app/toasts';
+import { withToast } from '../../app/toasts';
 import { fmt, formatWhen } from '../../../src-shared/format';
 import { Alternatives } from './Alternatives';
 import { JobQuote } from './JobQuote';
@@ -49,14 +49,7 @@ export function QuoteTab({ project }: { project: Project }) {
   const alreadyAcknowledged = draft?.designRevisionId === chosen && draft.acknowledgement !== null;
   const needsAck = !!chosenVerdict && chosenVerdict.status !== 'passes' && !alreadyAcknowledged;
 
-  const run = async (what: () => Promise<unknown>, done?: string) => {
-    try {
-      await what();
-      if (done) toast.info(done);
-    } catch (e) {
-      toast.error((e as Error).message);
-    }
-  };
+  const run = withToast;
   const generate = () =>
     run(
       () =>
