@@ -68,3 +68,16 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
     );
   expect(bad, `axe on ${screen}`).toEqual([]);
 }
+
+/** Presses Tab (or Shift+Tab) until `target` has the focus: the only way a keyboard user gets there. */
+export async function tabTo(
+  page: Page,
+  target: Locator,
+  opts: { back?: boolean; max?: number } = {},
+): Promise<void> {
+  for (let i = 0; i < (opts.max ?? 250); i++) {
+    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    await page.keyboard.press(opts.back ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`Tab never reached ${target.toString()}`);
+}

@@ -1,17 +1,10 @@
 import fs from 'node:fs';
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
+import { tabTo } from './checks';
 import { expect, test } from './fixtures';
 import { DesignPage } from './pages/design';
 import { QuotePage } from './pages/quote';
 
-/** Presses Tab (or Shift+Tab) until `target` has the focus: the only way a keyboard user gets there. */
-async function tabTo(page: Page, target: Locator, opts: { back?: boolean; max?: number } = {}) {
-  for (let i = 0; i < (opts.max ?? 250); i++) {
-    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
-    await page.keyboard.press(opts.back ? 'Shift+Tab' : 'Tab');
-  }
-  throw new Error(`Tab never reached ${target.toString()}`);
-}
 const focused = (l: Locator) => l.evaluate((el) => el === document.activeElement);
 
 test('keyboard only: create a project, design it, save a revision, quote it, export both PDFs', async ({

@@ -1,17 +1,7 @@
 import fs from 'node:fs';
-import type { Locator, Page } from '@playwright/test';
-import { expectAccessible, expectNoSidewaysScroll } from './checks';
+import { expectAccessible, expectNoSidewaysScroll, tabTo } from './checks';
 import { expect, test } from './fixtures';
 import { DesignPage } from './pages/design';
-
-/** Presses Tab until `target` has the focus (the keyboard user's only way there). */
-async function tabTo(page: Page, target: Locator, max = 250) {
-  for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${target.toString()}`);
-}
 
 test('one quote for a three-sign job from the keyboard: lines by sign, customer quote and job packet', async ({
   page,

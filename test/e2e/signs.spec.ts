@@ -1,16 +1,7 @@
-import type { Locator, Page } from '@playwright/test';
-import { expectAccessible, expectNoSidewaysScroll } from './checks';
+import type { Page } from '@playwright/test';
+import { expectAccessible, expectNoSidewaysScroll, tabTo } from './checks';
 import { expect, test } from './fixtures';
 import { DesignPage } from './pages/design';
-
-/** Presses Tab until `target` has the focus (the keyboard user's only way there). */
-async function tabTo(page: Page, target: Locator, max = 200) {
-  for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${target.toString()}`);
-}
 
 /** Types into the focused field after selecting what is there. */
 async function retype(page: Page, text: string) {

@@ -20,7 +20,7 @@ import { projectBadges } from './badges';
 import { isolateRefusedBatch } from './isolate';
 import { nextUnit, noteAttempt, parkedRows, pendingCount, pushBatch, pushSubmit } from './push';
 import { discardParked, unpark, type ParkedView } from './park';
-import { pullAll } from './pull';
+import { pullAll, type PullOutcome } from './pull';
 import { refusedPulls, type RefusedPull } from './refused';
 import { KEYS, getSetting, setSetting } from './state';
 import { isInsecureServer, logIn } from './sign-in';
@@ -43,7 +43,7 @@ export interface SyncStatus {
   progress: Progress | null;
   /** while a pull runs: records received of the total the server reported (big first syncs) */
   records: { received: number; total: number } | null;
-  massDelete: { count: number; total: number; what: 'projects' | 'signs' } | null;
+  massDelete: NonNullable<PullOutcome['massDelete']> | null;
   nextAttemptAt: string | null;
   insecure: boolean;
 }
@@ -84,7 +84,7 @@ export class SyncEngine {
   private lastError: string | null = null;
   private progress: Progress | null = null;
   private records: { received: number; total: number } | null = null;
-  private massDelete: { count: number; total: number; what: 'projects' | 'signs' } | null = null;
+  private massDelete: NonNullable<PullOutcome['massDelete']> | null = null;
   private nextAttemptAt: number | null = null;
   private readonly appliers: Record<string, EntityApplier>;
   private readonly listeners = new Set<(s: SyncStatus) => void>();

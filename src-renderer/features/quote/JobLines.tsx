@@ -7,6 +7,7 @@ import {
   type QuoteLine,
 } from '../../../src-shared/quotes';
 import { fmt } from '../../../src-shared/format';
+import { QuoteLinesHead } from './quote-bits';
 import { LineRow, OverrideEditor } from './QuoteLines';
 
 /** A sign's id, or null for the job's own lines. */
@@ -97,16 +98,7 @@ export function JobLines({ draft, onOverride, onRemoveManual }: Props) {
   );
   return (
     <table className="grid compact quote-lines" aria-label="Quote lines">
-      <thead>
-        <tr>
-          <th>Description</th>
-          <th className="num">Qty</th>
-          <th>Unit</th>
-          <th className="num">Unit price</th>
-          <th className="num">Amount</th>
-          <th />
-        </tr>
-      </thead>
+      <QuoteLinesHead />
       <tbody>
         {draft.job.signs.map((x) =>
           section(

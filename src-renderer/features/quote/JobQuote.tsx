@@ -17,6 +17,7 @@ import { SignPick, titleOf } from './SignPick';
 import { ManualLineForm } from './ManualLineForm';
 import { QuoteRevisions } from './QuoteRevisions';
 import { SettingsAndTotals } from './SettingsAndTotals';
+import { DraftNotices } from './quote-bits';
 import { VerdictPanel } from './VerdictPanel';
 
 /**
@@ -200,16 +201,7 @@ export function JobQuote({
           )}
         />
       )}
-      {draft?.newerPriceBook && (
-        <p className="form-error" role="status">
-          Price book version {draft.newerPriceBook} is now in force. Regenerate to use it.
-        </p>
-      )}
-      {draft?.job.warnings.map((w) => (
-        <p key={w} className="form-error" role="alert">
-          {w}
-        </p>
-      ))}
+      <DraftNotices newerPriceBook={draft?.newerPriceBook} warnings={draft?.job.warnings} />
       {draft && (
         <>
           <ul className="muted" style={{ margin: 0 }} data-testid="sign-description">

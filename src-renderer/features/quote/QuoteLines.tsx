@@ -12,6 +12,7 @@ import {
   type QuoteLine,
 } from '../../../src-shared/quotes';
 import { fmt, formatQty as qty } from '../../../src-shared/format';
+import { QuoteLinesHead } from './quote-bits';
 
 interface Props {
   draft: QuoteDraft;
@@ -32,16 +33,7 @@ export function QuoteLines({ draft, onOverride, onRemoveManual }: Props) {
   };
   return (
     <table className="grid compact quote-lines" aria-label="Quote lines">
-      <thead>
-        <tr>
-          <th>Description</th>
-          <th className="num">Qty</th>
-          <th>Unit</th>
-          <th className="num">Unit price</th>
-          <th className="num">Amount</th>
-          <th />
-        </tr>
-      </thead>
+      <QuoteLinesHead />
       <tbody>
         {LINE_GROUPS.map((g) => {
           const rows = lines.filter((l) => l.group === g);

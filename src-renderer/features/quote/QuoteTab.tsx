@@ -9,13 +9,14 @@ import type {
 import type { Project } from '../../../src-shared/projects';
 import { useClient, useQuery } from '../../app/client-context';
 import { withToast } from '../../app/toasts';
-import { fmt, formatWhen } from '../../../src-shared/format';
+import { formatWhen } from '../../../src-shared/format';
 import { Alternatives } from './Alternatives';
 import { JobQuote } from './JobQuote';
 import { ManualLineForm } from './ManualLineForm';
 import { QuoteLines } from './QuoteLines';
 import { QuoteRevisions } from './QuoteRevisions';
 import { SettingsAndTotals } from './SettingsAndTotals';
+import { DraftNotices, revisionOptionText } from './quote-bits';
 import { VerdictPanel } from './VerdictPanel';
 
 /**
@@ -110,14 +111,7 @@ export function QuoteTab({ project }: { project: Project }) {
           >
             {revs.map((r) => (
               <option key={r.id} value={r.id}>
-                Revision {r.number}: {r.pole ?? 'no passing pole'}, Ø{fmt.ft(r.diameterFt)} ×{' '}
-                {fmt.ft(r.depthFt)} ft
-                {r.verdict === 'fails'
-                  ? ', does not pass'
-                  : r.verdict === 'review'
-                    ? ', needs review'
-                    : ''}
-                {r.note ? ` (${r.note})` : ''}
+                {revisionOptionText(r)}
               </option>
             ))}
           </select>
@@ -160,16 +154,7 @@ export function QuoteTab({ project }: { project: Project }) {
           regenerate to follow the design.
         </p>
       )}
-      {draft?.newerPriceBook && (
-        <p className="form-error" role="status">
-          Price book version {draft.newerPriceBook} is now in force. Regenerate to use it.
-        </p>
-      )}
-      {draft?.priced.warnings.map((w) => (
-        <p key={w} className="form-error" role="alert">
-          {w}
-        </p>
-      ))}
+      <DraftNotices newerPriceBook={draft?.newerPriceBook} warnings={draft?.priced.warnings} />
       {draft && (
         <>
           <p className="muted" style={{ margin: 0 }} data-testid="sign-description">

@@ -4,6 +4,7 @@ import type { DraftSign } from '../../../src-shared/quotes';
 import type { SignListItem } from '../../../src-shared/signs';
 import { useQuery } from '../../app/client-context';
 import { fmt } from '../../../src-shared/format';
+import { revisionOptionText } from './quote-bits';
 import { VerdictPanel } from './VerdictPanel';
 
 const VERDICT_TEXT = { passes: 'Passes', fails: 'Does not pass', review: 'Needs review' } as const;
@@ -72,14 +73,7 @@ export function SignPick({
               <select id={id} value={chosen} onChange={(e) => onChange(e.target.value)}>
                 {list.map((r) => (
                   <option key={r.id} value={r.id}>
-                    Revision {r.number}: {r.pole ?? 'no passing pole'}, Ø{fmt.ft(r.diameterFt)} ×{' '}
-                    {fmt.ft(r.depthFt)} ft
-                    {r.verdict === 'fails'
-                      ? ', does not pass'
-                      : r.verdict === 'review'
-                        ? ', needs review'
-                        : ''}
-                    {r.note ? ` (${r.note})` : ''}
+                    {revisionOptionText(r)}
                   </option>
                 ))}
               </select>
