@@ -31,13 +31,13 @@ import { customerQuotePdf } from '../../src-main/services/reports/customer-quote
 import { costSheetPdf } from '../../src-main/services/reports/quote-report';
 import type { QuoteDoc } from '../../src-main/services/reports/quote-doc';
 import w16 from '../fixtures/w16-sign.json';
+import { migrationsUpTo } from '../helpers/migrations-up-to';
 
 /**
  * A database as the sign schedule branch writes it (migrations 0000-0010: signs, but one design
  * per quote), migrated to the job quote (0011-0012): the working quote becomes a one-sign job as
  * jobFromQuote splits it, quote revisions pin their sign and regenerate their PDFs byte for byte.
  */
-const DRIZZLE = path.resolve(import.meta.dirname, '../../drizzle');
 const LAST_BEFORE_JOB_QUOTE = 10;
 
 let dir = '';
@@ -50,20 +50,6 @@ afterEach(() => {
   ctx = undefined;
   fs.rmSync(dir, { recursive: true, force: true });
 });
-
-function migrationsUpTo(last: number): string {
-  const out = path.join(dir, `migrations-${last}`);
-  fs.mkdirSync(path.join(out, 'meta'), { recursive: true });
-  const journal = JSON.parse(fs.readFileSync(path.join(DRIZZLE, 'meta/_journal.json'), 'utf8')) as {
-    entries: { idx: number; tag: string }[];
-  };
-  journal.entries = journal.entries.filter((e) => e.idx <= last);
-  expect(journal.entries).toHaveLength(last + 1);
-  for (const e of journal.entries)
-    fs.copyFileSync(path.join(DRIZZLE, `${e.tag}.sql`), path.join(out, `${e.tag}.sql`));
-  fs.writeFileSync(path.join(out, 'meta/_journal.json'), JSON.stringify(journal));
-  return out;
-}
 
 const at = (d: number) => `2026-02-0${d}T09:00:00.000Z`;
 const COMPANY: Company = {
@@ -104,7 +90,7 @@ function oldDatabase(): OldDb {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
-  migrate(drizzle(db), { migrationsFolder: migrationsUpTo(LAST_BEFORE_JOB_QUOTE) });
+  migrate(drizzle(db), { migrationsFolder: migrationsUpTo(dir, LAST_BEFORE_JOB_QUOTE) });
   db.prepare(
     `INSERT INTO profile (id, name, initials, created_at, updated_at) VALUES ('local', 'Dana Estimator', 'DE', ?, ?)`,
   ).run(at(1), at(1));

@@ -15,12 +15,12 @@ import { calcReportPdf } from '../../src-main/services/reports/calc-report';
 import { toProject } from '../../src-main/services/projects';
 import { parseDesignInput } from '../../src-shared/engine';
 import w16 from '../fixtures/w16-sign.json';
+import { migrationsUpTo } from '../helpers/migrations-up-to';
 
 /**
  * A database as today's main (migrations 0000-0007, one design per project) writes it, migrated
  * to the sign schedule: nothing is lost, every design becomes its project's first sign.
  */
-const DRIZZLE = path.resolve(import.meta.dirname, '../../drizzle');
 const LAST_BEFORE_SIGNS = 7;
 
 let dir = '';
@@ -33,21 +33,6 @@ afterEach(() => {
   ctx = undefined;
   fs.rmSync(dir, { recursive: true, force: true });
 });
-
-/** drizzle/ as it stood at 0007: its SQL files and a journal cut there. */
-function migrationsUpTo(last: number): string {
-  const out = path.join(dir, 'migrations-0007');
-  fs.mkdirSync(path.join(out, 'meta'), { recursive: true });
-  const journal = JSON.parse(fs.readFileSync(path.join(DRIZZLE, 'meta/_journal.json'), 'utf8')) as {
-    entries: { idx: number; tag: string }[];
-  };
-  journal.entries = journal.entries.filter((e) => e.idx <= last);
-  expect(journal.entries).toHaveLength(last + 1);
-  for (const e of journal.entries)
-    fs.copyFileSync(path.join(DRIZZLE, `${e.tag}.sql`), path.join(out, `${e.tag}.sql`));
-  fs.writeFileSync(path.join(out, 'meta/_journal.json'), JSON.stringify(journal));
-  return out;
-}
 
 const design = (windSpeedMph: number) => {
   const parsed = parseDesignInput({ ...w16, site: { ...w16.site, windSpeedMph } });
@@ -71,7 +56,7 @@ function oldDatabase(): OldDb {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
-  migrate(drizzle(db), { migrationsFolder: migrationsUpTo(LAST_BEFORE_SIGNS) });
+  migrate(drizzle(db), { migrationsFolder: migrationsUpTo(dir, LAST_BEFORE_SIGNS) });
   const at = (d: number) => `2026-02-0${d}T09:00:00.000Z`;
   db.prepare(
     `INSERT INTO profile (id, name, initials, created_at, updated_at) VALUES ('local', 'Dana Estimator', 'DE', ?, ?)`,
